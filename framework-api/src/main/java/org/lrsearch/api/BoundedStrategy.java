@@ -1,0 +1,14 @@
+package org.lrsearch.api;
+
+/**
+ * A strategy that works below an upper bound handed to it by a searcher: the searcher runs
+ * until it fixes δ, calls {@link #acceptBound(double)}, and from then on delegates every step.
+ *
+ * <p>Example: a selector choosing among fractions of δ, or a cosine schedule capped at δ.
+ * {@link #step} is never called before {@link #acceptBound}.
+ */
+public interface BoundedStrategy extends LrStrategy {
+
+    /** Receives δ (finite, &gt; 0) once, before the first step. */
+    void acceptBound(double delta);
+}

@@ -1,0 +1,57 @@
+package org.lrsearch.api;
+
+import java.util.LinkedHashMap;
+
+/**
+ * A trainable model bound to one task's training set: the parameters θ, the gradient g of the
+ * current minibatch, and trial points θ − η·g that are evaluated without being committed.
+ *
+ * <p>Call order within an iteration: {@link #gradient(int[])} once, then any number of
+ * {@link #trialLoss} and {@link #trialGradient} calls, then at most one {@link #commit}. A model
+ * belongs to one run and is not thread-safe.
+ */
+public interface Model {
+
+    /** P, the number of trainable numbers. */
+    int parameterCount();
+
+    /** Draws fresh parameters from {@code seed}: the same seed gives the same θ. */
+    void initialize(long seed);
+
+    /** The parameter tensors by name, row-major, copied, in the order of the flat vector. */
+    LinkedHashMap<String, double[]> tensors();
+
+    /** Replaces θ with the given tensors (same names and sizes as {@link #tensors()}). */
+    void setTensors(java.util.Map<String, double[]> tensors);
+
+    /**
+     * Computes and keeps g = ∇L_B(θ) for the minibatch given as row indices into the training set.
+     *
+     * @return L_B(θ), the minibatch loss before any update
+     */
+    double gradient(int[] batch);
+
+    /** Copies the current g into {@code out} (length P, flat order). */
+    void copyGradient(double[] out);
+
+    /** The loss at the trial point θ − η·g; θ is unchanged. */
+    double trialLoss(double eta, LossScope scope);
+
+    /** Writes ∇L_B(θ − η·g) on the same minibatch into {@code out}; θ is unchanged. */
+    void trialGradient(double eta, double[] out);
+
+    /** θ ← θ − η·g. */
+    void commit(double eta);
+
+    /** The mean loss over the whole training set at θ. */
+    double trainLoss();
+
+    /** Share of the test set classified correctly at θ. */
+    double testAccuracy();
+
+    /** Share of {@code samples} classified correctly at θ. */
+    double accuracy(Samples samples);
+
+    /** True while every parameter is finite. */
+    boolean isFinite();
+}

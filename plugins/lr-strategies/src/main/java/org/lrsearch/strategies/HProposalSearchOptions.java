@@ -1,0 +1,48 @@
+package org.lrsearch.strategies;
+
+import java.util.List;
+import java.util.Map;
+import org.lrsearch.api.InvalidOptionException;
+import org.lrsearch.api.Option;
+
+/** Options of the {@code h-proposal-search} strategy (ALGORITHM.md §3). */
+public record HProposalSearchOptions(
+        @Option(description = "the proposal set H, ascending, every rate > 0 (required; the paper: [0.01, 0.1, 1] "
+                + "and [1, 10, 100])")
+        List<Double> proposals,
+        @Option(description = "shrink H tenfold while the largest sign-change percentage G exceeds alpha (percent)",
+                defaultValue = "8")
+        Double alpha,
+        @Option(description = "fix the bound δ once the largest G is below beta (percent); alpha >= beta >= 0",
+                defaultValue = "5")
+        Double beta,
+        @Option(description = "shrinks in one iteration before giving up with δ = smallest proposal and a warning",
+                defaultValue = "20")
+        Integer maxShrinks,
+        @Option(description = "the strategy that receives δ and runs from then on; it must accept a bound",
+                defaultValue = "{plugin: k-min-loss}")
+        Map<String, Object> then) {
+
+    public HProposalSearchOptions {
+        InvalidOptionException.require(proposals != null && !proposals.isEmpty(), "proposals", proposals,
+                "needs at least one learning rate");
+        for (int i = 0; i < proposals.size(); i++) {
+            Double r = proposals.get(i);
+            InvalidOptionException.require(r != null && Double.isFinite(r) && r > 0, "proposals", proposals,
+                    "every proposal must be a finite learning rate > 0");
+            InvalidOptionException.require(i == 0 || r > proposals.get(i - 1), "proposals", proposals,
+                    "must be strictly ascending");
+        }
+        proposals = List.copyOf(proposals);
+        alpha = alpha == null ? 8.0 : alpha;
+        beta = beta == null ? 5.0 : beta;
+        maxShrinks = maxShrinks == null ? 20 : maxShrinks;
+        then = then == null ? Map.of("plugin", "k-min-loss") : then;
+        InvalidOptionException.require(Double.isFinite(alpha) && alpha >= 0 && alpha <= 100, "alpha", alpha,
+                "must be a percentage in [0, 100]");
+        InvalidOptionException.require(Double.isFinite(beta) && beta >= 0 && beta <= 100, "beta", beta,
+                "must be a percentage in [0, 100]");
+        InvalidOptionException.require(alpha >= beta, "alpha", alpha, "must be >= beta (" + beta + ")");
+        InvalidOptionException.require(maxShrinks >= 1, "maxShrinks", maxShrinks, "must be at least 1");
+    }
+}

@@ -1,0 +1,95 @@
+package org.lrsearch.mnist;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import org.lrsearch.api.DataException;
+
+/**
+ * Reads the IDX files MNIST ships in, raw or gzip-compressed (decided by the {@code .gz} ending).
+ * Every structural fault (short file, wrong magic number, sizes that disagree) is a
+ * {@link DataException} naming the file, so a truncated download is never trained on.
+ */
+public final class IdxReader {
+    static final int IMAGES_MAGIC = 0x00000803;
+    static final int LABELS_MAGIC = 0x00000801;
+
+    private IdxReader() {
+    }
+
+    /** Images as unsigned bytes, row-major. */
+    public record Images(int count, int rows, int cols, byte[] pixels) {
+    }
+
+    /** The file's content, decompressed when it ends in {@code .gz}. */
+    public static byte[] readBytes(Path file) {
+        try {
+            if (file.getFileName().toString().endsWith(".gz")) {
+                try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+                    in.transferTo(out);
+                    return out.toByteArray();
+                }
+            }
+            return Files.readAllBytes(file);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new DataException(file + ": not a valid gzip file (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new DataException(file + ": cannot be read (" + e + ")", e);
+        }
+    }
+
+    public static Images readImages(Path file) {
+        return parseImages(file.toString(), readBytes(file));
+    }
+
+    public static int[] readLabels(Path file) {
+        return parseLabels(file.toString(), readBytes(file));
+    }
+
+    static Images parseImages(String name, byte[] bytes) {
+        ByteBuffer b = header(name, bytes, 16, IMAGES_MAGIC, "images");
+        int n = b.getInt(4), rows = b.getInt(8), cols = b.getInt(12);
+        if (n < 0 || rows <= 0 || cols <= 0) {
+            throw new DataException(name + ": bad dimensions " + n + "x" + rows + "x" + cols);
+        }
+        long expected = 16L + (long) n * rows * cols;
+        if (bytes.length != expected) {
+            throw new DataException(name + ": truncated or padded: header says " + n + " images of " + rows + "x" + cols
+                    + " (" + expected + " bytes), file has " + bytes.length + " bytes");
+        }
+        byte[] pixels = java.util.Arrays.copyOfRange(bytes, 16, bytes.length);
+        return new Images(n, rows, cols, pixels);
+    }
+
+    static int[] parseLabels(String name, byte[] bytes) {
+        ByteBuffer b = header(name, bytes, 8, LABELS_MAGIC, "labels");
+        int n = b.getInt(4);
+        if (n < 0 || bytes.length != 8L + n) {
+            throw new DataException(name + ": truncated or padded: header says " + n + " labels (" + (8L + n)
+                    + " bytes), file has " + bytes.length + " bytes");
+        }
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = bytes[8 + i] & 0xFF;
+        }
+        return labels;
+    }
+
+    private static ByteBuffer header(String name, byte[] bytes, int size, int magic, String what) {
+        if (bytes.length < size) {
+            throw new DataException(name + ": truncated: " + bytes.length + " bytes, shorter than an IDX " + what + " header");
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes); // IDX is big-endian, ByteBuffer's default
+        int found = b.getInt(0);
+        if (found != magic) {
+            throw new DataException(String.format(java.util.Locale.ROOT,
+                    "%s: wrong magic number 0x%08x, expected 0x%08x (IDX %s)", name, found, magic, what));
+        }
+        return b;
+    }
+}

@@ -1,0 +1,80 @@
+package org.lrsearch.reporters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.lrsearch.api.CurvePoint;
+import org.lrsearch.api.ExperimentResults;
+import org.lrsearch.api.ReporterPlugin;
+import org.lrsearch.api.RunResult;
+import org.lrsearch.api.RunSpec;
+
+/** The {@code csv} reporter: {@code results.csv}, one row per run, and {@code curves.csv}. */
+public final class CsvReporter implements ReporterPlugin<CsvOptions> {
+    /** Fixed column order of results.csv; scripts rely on it. */
+    public static final List<String> COLUMNS = List.of("run_id", "dataset", "model", "hidden", "batch_size", "shots",
+            "selection", "strategy", "strategy_plugin", "seed", "iterations", "test_accuracy", "final_train_loss", "delta",
+            "forward_passes", "backward_passes", "wall_ms", "eval_ms", "status", "stopped_at", "message");
+    public static final List<String> CURVE_COLUMNS = List.of("run_id", "iteration", "test_accuracy", "lr");
+
+    @Override
+    public String id() {
+        return "csv";
+    }
+
+    @Override
+    public String description() {
+        return "results.csv (one row per run) and curves.csv (accuracy at every evaluation point), RFC 4180";
+    }
+
+    @Override
+    public Class<CsvOptions> optionsType() {
+        return CsvOptions.class;
+    }
+
+    @Override
+    public List<Path> report(CsvOptions options, ExperimentResults results, Path outDir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        Path r = outDir.resolve("results.csv");
+        Files.writeString(r, results(results), StandardCharsets.UTF_8);
+        files.add(r);
+        if (options.curves()) {
+            Path c = outDir.resolve("curves.csv");
+            Files.writeString(c, curves(results), StandardCharsets.UTF_8);
+            files.add(c);
+        }
+        return files;
+    }
+
+    /** The content of results.csv. */
+    public static String results(ExperimentResults results) {
+        StringBuilder sb = new StringBuilder();
+        Csv.row(sb, COLUMNS);
+        for (RunResult run : results.runs()) {
+            RunSpec s = run.spec();
+            Csv.row(sb, List.of(s.runId(), s.dataset(), s.model(), String.valueOf(s.hidden()), String.valueOf(s.batchSize()),
+                    String.valueOf(s.shots()), s.selection(), s.strategy(), s.strategyPlugin(), String.valueOf(s.seed()),
+                    String.valueOf(s.iterations()), Num.plain(run.testAccuracy()), Num.plain(run.finalTrainLoss()),
+                    Num.plain(run.delta()), String.valueOf(run.forwardPasses()), String.valueOf(run.backwardPasses()),
+                    String.valueOf(run.wallMs()), String.valueOf(run.evalMs()), run.status().key(),
+                    String.valueOf(run.stoppedAt()), run.message()));
+        }
+        return sb.toString();
+    }
+
+    /** The content of curves.csv. */
+    public static String curves(ExperimentResults results) {
+        StringBuilder sb = new StringBuilder();
+        Csv.row(sb, CURVE_COLUMNS);
+        for (RunResult run : results.runs()) {
+            for (CurvePoint p : run.curve()) {
+                Csv.row(sb, List.of(run.spec().runId(), String.valueOf(p.iteration()), Num.plain(p.testAccuracy()),
+                        Num.plain(p.lr())));
+            }
+        }
+        return sb.toString();
+    }
+}

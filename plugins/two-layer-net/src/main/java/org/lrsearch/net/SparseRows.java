@@ -1,0 +1,75 @@
+package org.lrsearch.net;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.lrsearch.api.Samples;
+
+/**
+ * Examples in compressed sparse row form. About 81% of MNIST pixels are 0; every pass over the
+ * first layer walks only the non-zero ones, which is where the kernel's speed comes from.
+ */
+final class SparseRows {
+    private static final Map<Samples, SparseRows> SHARED = Collections.synchronizedMap(new IdentityHashMap<>());
+
+    final int count;
+    final int features;
+    /** Example {@code i}'s entries are {@code [start[i], start[i + 1])}. */
+    final int[] start;
+    final int[] col;
+    final double[] val;
+
+    private SparseRows(Samples s) {
+        count = s.count();
+        features = s.features();
+        double[] v = s.values();
+        int nnz = 0;
+        for (double x : v) {
+            if (x != 0) {
+                nnz++;
+            }
+        }
+        start = new int[count + 1];
+        col = new int[nnz];
+        val = new double[nnz];
+        int k = 0;
+        for (int i = 0; i < count; i++) {
+            start[i] = k;
+            for (int j = 0; j < features; j++) {
+                double x = v[i * features + j];
+                if (x != 0) {
+                    col[k] = j;
+                    val[k++] = x;
+                }
+            }
+        }
+        start[count] = k;
+    }
+
+    /** Sparse form of {@code s}, built once per samples object (the shared test set is converted once). */
+    static SparseRows of(Samples s) {
+        return SHARED.computeIfAbsent(s, SparseRows::new);
+    }
+
+    /** Sparse form built afresh, not shared. */
+    static SparseRows build(Samples s) {
+        return new SparseRows(s);
+    }
+
+    /** Dot product of examples {@code a} and {@code b}. */
+    double dot(int a, int b) {
+        int i = start[a], ie = start[a + 1], j = start[b], je = start[b + 1];
+        double sum = 0;
+        while (i < ie && j < je) {
+            int ca = col[i], cb = col[j];
+            if (ca == cb) {
+                sum += val[i++] * val[j++];
+            } else if (ca < cb) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,224 @@
+package org.lrsearch.runner;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A config composed from files and command-line overrides: {@code extends} deep-merges a base file
+ * (path relative to the file that names it), and {@code key.path=value} arguments override any key
+ * (the value parsed as YAML). Remembers which file each key came from, so errors can name it.
+ */
+public final class ComposedConfig {
+    static final String COMMAND_LINE = "command line";
+
+    private final Path file;
+    private final Map<String, Object> tree;
+    private final Map<String, String> origins;
+
+    private ComposedConfig(Path file, Map<String, Object> tree, Map<String, String> origins) {
+        this.file = file;
+        this.tree = tree;
+        this.origins = origins;
+    }
+
+    /** Loads {@code file}, its {@code extends} chain, then applies {@code overrides}. */
+    public static ComposedConfig load(Path file, List<String> overrides) {
+        Map<String, String> origins = new HashMap<>();
+        Map<String, Object> tree = loadFile(file.toAbsolutePath().normalize(), origins, new ArrayDeque<>());
+        for (String o : overrides) {
+            applyOverride(tree, origins, o);
+        }
+        return new ComposedConfig(file, tree, origins);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Map<String, Object> tree() {
+        return tree;
+    }
+
+    /** The file (or "command line") that set {@code dottedKey} or its nearest parent. */
+    public String originOf(String dottedKey) {
+        String k = dottedKey;
+        while (true) {
+            String o = origins.get(k);
+            if (o != null) {
+                return o;
+            }
+            int dot = k.lastIndexOf('.');
+            if (dot < 0) {
+                return file.toString();
+            }
+            k = k.substring(0, dot);
+        }
+    }
+
+    /** A {@link ConfigException} for {@code key}, naming the file it came from. */
+    public ConfigException error(String key, Object value, String problem) {
+        return new ConfigException(originOf(key), key, value, problem);
+    }
+
+    private static Map<String, Object> loadFile(Path file, Map<String, String> origins, Deque<Path> chain) {
+        if (chain.contains(file)) {
+            StringBuilder cycle = new StringBuilder();
+            chain.descendingIterator().forEachRemaining(p -> cycle.append(p.getFileName()).append(" -> "));
+            throw new ConfigException(chain.peek().toString(), "extends", file.getFileName().toString(),
+                    "extends cycle: " + cycle + file.getFileName());
+        }
+        Map<String, Object> own = parse(file);
+        chain.push(file);
+        Map<String, Object> result;
+        Object ext = own.remove("extends");
+        Map<String, String> ownOrigins = new HashMap<>();
+        record(own, "", file.toString(), ownOrigins);
+        if (ext != null) {
+            if (!(ext instanceof String name) || name.isBlank()) {
+                throw new ConfigException(file.toString(), "extends", ext, "must be the path of another YAML file");
+            }
+            Path base = file.getParent().resolve(name).normalize();
+            if (!Files.isRegularFile(base)) {
+                throw new ConfigException(file.toString(), "extends", ext, "file " + base + " does not exist");
+            }
+            result = loadFile(base, origins, chain);
+            merge(result, own);
+        } else {
+            result = own;
+        }
+        origins.putAll(ownOrigins);
+        chain.pop();
+        return result;
+    }
+
+    private static Map<String, Object> parse(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("config file " + file + " does not exist");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UsageException("config file " + file + " cannot be read: " + e.getMessage());
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new UsageException("config file " + file + " is not UTF-8 text (binary file?)");
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new UsageException("config file " + file + " is not a text file (it contains NUL bytes)");
+        }
+        if (text.isBlank()) {
+            throw new UsageException("config file " + file + " is empty");
+        }
+        Object parsed;
+        try {
+            parsed = Yaml.YAML.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+            throw new UsageException("config file " + file + where + ": YAML syntax error: " + e.getOriginalMessage());
+        }
+        if (!(parsed instanceof Map)) {
+            throw new UsageException("config file " + file + ": the top level must be a mapping of keys "
+                    + "(dataset:, model:, training:, ...), found " + (parsed == null ? "nothing" : "a " + kind(parsed)));
+        }
+        return Yaml.map(Yaml.deepCopy(parsed));
+    }
+
+    static String kind(Object o) {
+        if (o instanceof Map) {
+            return "mapping";
+        }
+        if (o instanceof List) {
+            return "list";
+        }
+        if (o instanceof String) {
+            return "string";
+        }
+        if (o instanceof Number) {
+            return "number";
+        }
+        if (o instanceof Boolean) {
+            return "boolean";
+        }
+        return o == null ? "null" : o.getClass().getSimpleName();
+    }
+
+    private static void record(Object node, String prefix, String origin, Map<String, String> origins) {
+        if (!prefix.isEmpty()) {
+            origins.put(prefix, origin);
+        }
+        if (node instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> record(v, prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, origin, origins));
+        }
+    }
+
+    /** Deep merge: maps merge key by key, anything else in {@code over} replaces. */
+    static void merge(Map<String, Object> base, Map<String, Object> over) {
+        over.forEach((k, v) -> {
+            Object b = base.get(k);
+            if (b instanceof Map && v instanceof Map) {
+                merge(Yaml.map(b), Yaml.map(v));
+            } else {
+                base.put(k, v);
+            }
+        });
+    }
+
+    private static void applyOverride(Map<String, Object> tree, Map<String, String> origins, String arg) {
+        int eq = arg.indexOf('=');
+        String key = eq < 0 ? arg : arg.substring(0, eq).trim();
+        if (eq < 0 || !key.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*")) {
+            throw new ConfigException(COMMAND_LINE, null, null, "override '" + arg
+                    + "' is malformed: write key.path=value, e.g. training.iterations=500");
+        }
+        Object value;
+        try {
+            value = Yaml.YAML.readValue(arg.substring(eq + 1).isEmpty() ? "''" : arg.substring(eq + 1),
+                    new TypeReference<Object>() { });
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(COMMAND_LINE, key, arg.substring(eq + 1),
+                    "value is not valid YAML: " + e.getOriginalMessage());
+        }
+        setPath(tree, key, Yaml.deepCopy(value), COMMAND_LINE, origins);
+    }
+
+    /** Sets a dotted key, creating maps on the way; a non-map in the way is an error. */
+    static void setPath(Map<String, Object> tree, String dotted, Object value, String origin, Map<String, String> origins) {
+        String[] parts = dotted.split("\\.");
+        Map<String, Object> node = tree;
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < parts.length - 1; i++) {
+            path.append(i == 0 ? "" : ".").append(parts[i]);
+            Object next = node.get(parts[i]);
+            if (next == null) {
+                next = new LinkedHashMap<String, Object>();
+                node.put(parts[i], next);
+            } else if (!(next instanceof Map)) {
+                throw new ConfigException(origin, dotted, value, "'" + path + "' is a " + kind(next)
+                        + ", not a mapping, so it has no key '" + parts[i + 1] + "'");
+            }
+            node = Yaml.map(next);
+        }
+        node.put(parts[parts.length - 1], value);
+        if (origins != null) {
+            record(value, dotted, origin, origins);
+            origins.put(dotted, origin);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.lrsearch.runner;
+
+/** A config error: names the file, the key and the value, and what would be valid. */
+public class ConfigException extends UsageException {
+    private final String file;
+    private final String key;
+
+    public ConfigException(String file, String key, Object value, String problem) {
+        super(format(file, key, value, problem));
+        this.file = file;
+        this.key = key;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    static String format(String file, String key, Object value, String problem) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(file == null ? "config" : file);
+        if (key != null && !key.isEmpty()) {
+            sb.append(": key '").append(key).append('\'');
+        }
+        if (value != null) {
+            sb.append(" = ").append(Yaml.inline(value));
+        }
+        sb.append(": ").append(problem);
+        return sb.toString();
+    }
+}

@@ -1,0 +1,24 @@
+package org.lrsearch.runner;
+
+import java.util.List;
+import java.util.Map;
+import org.lrsearch.api.ReporterPlugin;
+
+/**
+ * A validated experiment: its runs in grid order, its reporters and report settings.
+ *
+ * @param name       the experiment's name
+ * @param config     the composed config it came from
+ * @param runs       every run, grid order, seeds innermost
+ * @param reporters  the reporters to run at the end
+ * @param report     the {@code report} section, paths absolute
+ * @param seeds      the seeds
+ * @param strategies strategy label to its normalised spec
+ */
+public record ExperimentPlan(String name, ComposedConfig config, List<PlannedRun> runs, List<Reporter> reporters,
+                             Map<String, Object> report, List<Long> seeds, Map<String, Map<String, Object>> strategies) {
+
+    /** A reporter with its bound options. */
+    public record Reporter(ReporterPlugin<?> plugin, Record options, Map<String, Object> spec) {
+    }
+}

@@ -1,0 +1,259 @@
+package org.lrsearch.runner;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lrsearch.api.CurvePoint;
+import org.lrsearch.api.LrSegment;
+import org.lrsearch.api.RunResult;
+import org.lrsearch.api.RunSpec;
+import org.lrsearch.api.RunStatus;
+import org.lrsearch.api.SearchCase;
+import org.lrsearch.api.SearchRound;
+
+/**
+ * The experiment's durable store: {@code results.db}, SQLite in WAL mode. Each finished run, with
+ * its curve, search rounds and LR trace, is committed in one transaction, so a process killed at
+ * any moment leaves every committed run intact and nothing half-written. CSV files and reports are
+ * rendered from here, which is what lets {@code lrsearch report} and {@code --resume} work.
+ */
+public final class ResultsStore implements AutoCloseable {
+    public static final String FILE = "results.db";
+
+    private final Connection db;
+
+    private ResultsStore(Connection db) {
+        this.db = db;
+    }
+
+    /** Opens (creating when absent) the store in {@code dir}. */
+    public static ResultsStore open(Path dir) {
+        try {
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(FILE));
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=NORMAL");
+                s.execute("PRAGMA busy_timeout=10000");
+                s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+                s.execute("CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, ord INTEGER NOT NULL,"
+                        + " spec TEXT NOT NULL, status TEXT NOT NULL, message TEXT NOT NULL, stopped_at INTEGER NOT NULL,"
+                        + " test_accuracy REAL, final_train_loss REAL, delta REAL, forward_passes INTEGER NOT NULL,"
+                        + " backward_passes INTEGER NOT NULL, wall_ms INTEGER NOT NULL, eval_ms INTEGER NOT NULL,"
+                        + " warnings TEXT NOT NULL)");
+                s.execute("CREATE TABLE IF NOT EXISTS curves (run_id TEXT NOT NULL, iteration INTEGER NOT NULL,"
+                        + " test_accuracy REAL, lr REAL, PRIMARY KEY (run_id, iteration))");
+                s.execute("CREATE TABLE IF NOT EXISTS rounds (run_id TEXT NOT NULL, seq INTEGER NOT NULL,"
+                        + " iteration INTEGER NOT NULL, decision TEXT NOT NULL, proposals TEXT NOT NULL, g TEXT NOT NULL,"
+                        + " delta REAL, PRIMARY KEY (run_id, seq))");
+                s.execute("CREATE TABLE IF NOT EXISTS lr_segments (run_id TEXT NOT NULL, first INTEGER NOT NULL,"
+                        + " last INTEGER NOT NULL, lr REAL, PRIMARY KEY (run_id, first))");
+            }
+            return new ResultsStore(c);
+        } catch (SQLException e) {
+            throw new UsageException(dir.resolve(FILE) + ": cannot open the results store (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public synchronized void putMeta(String key, String value) {
+        try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")) {
+            p.setString(1, key);
+            p.setString(2, value);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("results store: " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized String meta(String key) {
+        try (PreparedStatement p = db.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+            p.setString(1, key);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("results store: " + e.getMessage(), e);
+        }
+    }
+
+    /** Commits one finished run and everything it produced, atomically. */
+    public synchronized void save(int order, RunResult r) {
+        String id = r.spec().runId();
+        try {
+            db.setAutoCommit(false);
+            for (String t : List.of("runs", "curves", "rounds", "lr_segments")) {
+                try (PreparedStatement p = db.prepareStatement("DELETE FROM " + t + " WHERE run_id = ?")) {
+                    p.setString(1, id);
+                    p.executeUpdate();
+                }
+            }
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                p.setString(1, id);
+                p.setInt(2, order);
+                p.setString(3, Yaml.toJson(r.spec()));
+                p.setString(4, r.status().key());
+                p.setString(5, r.message());
+                p.setInt(6, r.stoppedAt());
+                real(p, 7, r.testAccuracy());
+                real(p, 8, r.finalTrainLoss());
+                real(p, 9, r.delta());
+                p.setLong(10, r.forwardPasses());
+                p.setLong(11, r.backwardPasses());
+                p.setLong(12, r.wallMs());
+                p.setLong(13, r.evalMs());
+                p.setString(14, Yaml.toJson(r.warnings()));
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO curves VALUES (?,?,?,?)")) {
+                for (CurvePoint c : r.curve()) {
+                    p.setString(1, id);
+                    p.setInt(2, c.iteration());
+                    real(p, 3, c.testAccuracy());
+                    real(p, 4, c.lr());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO rounds VALUES (?,?,?,?,?,?,?)")) {
+                int seq = 0;
+                for (SearchRound s : r.searchRounds()) {
+                    p.setString(1, id);
+                    p.setInt(2, seq++);
+                    p.setInt(3, s.iteration());
+                    p.setString(4, s.decision().name());
+                    p.setString(5, Yaml.toJson(s.proposals()));
+                    p.setString(6, Yaml.toJson(s.g()));
+                    real(p, 7, s.delta());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO lr_segments VALUES (?,?,?,?)")) {
+                for (LrSegment s : r.lrSegments()) {
+                    p.setString(1, id);
+                    p.setInt(2, s.from());
+                    p.setInt(3, s.to());
+                    real(p, 4, s.lr());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            db.commit();
+        } catch (SQLException e) {
+            try {
+                db.rollback();
+            } catch (SQLException ignored) {
+                // the original failure is what matters
+            }
+            throw new IllegalStateException("results store: cannot save run " + id + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                db.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // connection is closing anyway
+            }
+        }
+    }
+
+    /** Ids of runs that finished (ok or diverged); failed runs are redone on resume. */
+    public synchronized Set<String> completedRunIds() {
+        Set<String> ids = new HashSet<>();
+        try (Statement s = db.createStatement();
+             ResultSet r = s.executeQuery("SELECT run_id FROM runs WHERE status IN ('ok', 'diverged')")) {
+            while (r.next()) {
+                ids.add(r.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("results store: " + e.getMessage(), e);
+        }
+        return ids;
+    }
+
+    /** Every stored run, in grid order. */
+    public synchronized List<RunResult> runs() {
+        try {
+            Map<String, List<CurvePoint>> curves = new HashMap<>();
+            try (Statement s = db.createStatement();
+                 ResultSet r = s.executeQuery("SELECT run_id, iteration, test_accuracy, lr FROM curves ORDER BY run_id, iteration")) {
+                while (r.next()) {
+                    curves.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+                            .add(new CurvePoint(r.getInt(2), real(r, 3), real(r, 4)));
+                }
+            }
+            Map<String, List<SearchRound>> rounds = new HashMap<>();
+            try (Statement s = db.createStatement();
+                 ResultSet r = s.executeQuery("SELECT run_id, iteration, decision, proposals, g, delta FROM rounds ORDER BY run_id, seq")) {
+                while (r.next()) {
+                    rounds.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new SearchRound(r.getInt(2),
+                            SearchCase.valueOf(r.getString(3)), Yaml.JSON.readValue(r.getString(4), double[].class),
+                            Yaml.JSON.readValue(r.getString(5), double[].class), real(r, 6)));
+                }
+            }
+            Map<String, List<LrSegment>> segments = new HashMap<>();
+            try (Statement s = db.createStatement();
+                 ResultSet r = s.executeQuery("SELECT run_id, first, last, lr FROM lr_segments ORDER BY run_id, first")) {
+                while (r.next()) {
+                    segments.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+                            .add(new LrSegment(r.getInt(2), r.getInt(3), real(r, 4)));
+                }
+            }
+            List<RunResult> out = new ArrayList<>();
+            try (Statement s = db.createStatement();
+                 ResultSet r = s.executeQuery("SELECT * FROM runs ORDER BY ord")) {
+                while (r.next()) {
+                    String id = r.getString("run_id");
+                    out.add(new RunResult(Yaml.JSON.readValue(r.getString("spec"), RunSpec.class),
+                            RunStatus.valueOf(r.getString("status").toUpperCase(java.util.Locale.ROOT)),
+                            r.getString("message"), r.getInt("stopped_at"), real(r, "test_accuracy"),
+                            real(r, "final_train_loss"), real(r, "delta"), r.getLong("forward_passes"),
+                            r.getLong("backward_passes"), r.getLong("wall_ms"), r.getLong("eval_ms"),
+                            curves.getOrDefault(id, List.of()), rounds.getOrDefault(id, List.of()),
+                            segments.getOrDefault(id, List.of()),
+                            Yaml.JSON.readValue(r.getString("warnings"), new TypeReference<List<String>>() { })));
+                }
+            }
+            return out;
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("results store: " + e.getMessage(), e);
+        }
+    }
+
+    // SQLite stores NaN as NULL; map it back.
+    private static void real(PreparedStatement p, int i, double v) throws SQLException {
+        if (Double.isNaN(v)) {
+            p.setNull(i, Types.REAL);
+        } else {
+            p.setDouble(i, v);
+        }
+    }
+
+    private static double real(ResultSet r, int i) throws SQLException {
+        double v = r.getDouble(i);
+        return r.wasNull() ? Double.NaN : v;
+    }
+
+    private static double real(ResultSet r, String c) throws SQLException {
+        double v = r.getDouble(c);
+        return r.wasNull() ? Double.NaN : v;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException ignored) {
+            // nothing left to save
+        }
+    }
+}
