@@ -1,8 +1,5 @@
 package org.lrsearch.runner;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -127,11 +124,14 @@ public final class ComposedConfig {
         }
         Object parsed;
         try {
-            parsed = Yaml.YAML.readValue(text, Object.class);
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-            throw new UsageException("config file " + file + where + ": YAML syntax error: " + e.getOriginalMessage());
+            parsed = Yaml.parse(text);
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            var mark = e.getProblemMark();
+            String where = mark == null ? "" : ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+            throw new UsageException("config file " + file + where + ": YAML syntax error: " + e.getProblem()
+                    + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw new UsageException("config file " + file + ": YAML error: " + e.getMessage());
         }
         if (!(parsed instanceof Map)) {
             throw new UsageException("config file " + file + ": the top level must be a mapping of keys "
@@ -188,12 +188,12 @@ public final class ComposedConfig {
                     + "' is malformed: write key.path=value, e.g. training.iterations=500");
         }
         Object value;
+        String text = arg.substring(eq + 1);
         try {
-            value = Yaml.YAML.readValue(arg.substring(eq + 1).isEmpty() ? "''" : arg.substring(eq + 1),
-                    new TypeReference<Object>() { });
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(COMMAND_LINE, key, arg.substring(eq + 1),
-                    "value is not valid YAML: " + e.getOriginalMessage());
+            value = text.isEmpty() ? "" : Yaml.parse(text);
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw new ConfigException(COMMAND_LINE, key, text, "value is not valid YAML: "
+                    + (e instanceof org.yaml.snakeyaml.error.MarkedYAMLException m ? m.getProblem() : e.getMessage()));
         }
         setPath(tree, key, Yaml.deepCopy(value), COMMAND_LINE, origins);
     }

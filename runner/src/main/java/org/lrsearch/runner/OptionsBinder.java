@@ -95,8 +95,13 @@ public final class OptionsBinder {
 
     /** "; did you mean 'x'?" when a valid name is close to {@code given}, else empty. */
     public static String didYouMean(String given, java.util.Collection<String> valid) {
+        String g = given.toLowerCase(java.util.Locale.ROOT);
         return valid.stream()
-                .filter(v -> v.equalsIgnoreCase(given) || distance(v.toLowerCase(), given.toLowerCase()) <= Math.max(1, given.length() / 4))
+                .filter(v -> {
+                    String c = v.toLowerCase(java.util.Locale.ROOT);
+                    // A typo (small edit distance) or a truncation (`batch` for `batchSize`).
+                    return distance(c, g) <= Math.max(2, g.length() / 3) || (g.length() >= 3 && c.startsWith(g));
+                })
                 .min(Comparator.comparingInt(v -> distance(v.toLowerCase(), given.toLowerCase())))
                 .map(v -> "; did you mean '" + v + "'?").orElse("");
     }

@@ -306,7 +306,7 @@ public final class Planner {
             if (!GRID_SECTIONS.contains(section) || (e.getKey().equals("strategy") != section.equals("strategy"))
                     || (!section.equals("strategy") && !e.getKey().contains("."))) {
                 throw config.error(key, null, "no such key to sweep" + OptionsBinder.didYouMean(e.getKey(),
-                        List.of("strategy", "dataset.shots", "model.hidden", "training.batchSize"))
+                        List.of("strategy", "dataset.shots", "model.hidden", "training.batchSize", "training.iterations"))
                         + "; grid keys are `strategy` or dotted keys under dataset, model or training");
             }
             if (!(e.getValue() instanceof List<?> l) || l.isEmpty()) {

@@ -24,6 +24,18 @@ public final class Yaml {
     private Yaml() {
     }
 
+    /**
+     * Parses YAML text into maps, lists and scalars (SnakeYAML's safe loader: no arbitrary types,
+     * duplicate keys refused).
+     *
+     * @throws org.yaml.snakeyaml.error.YAMLException on a syntax error, with line and column
+     */
+    public static Object parse(String text) {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        return new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(options)).load(text);
+    }
+
     /** A value as it would be written inline in YAML, for messages. */
     public static String inline(Object value) {
         if (value instanceof String s) {
