@@ -1,0 +1,147 @@
+package org.lrsearch.reporters;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+
+/** Charts of the report, drawn by JFreeChart into inline SVG through JFreeSVG. */
+final class Charts {
+    /** A qualitative palette that stays distinguishable in print (Okabe-Ito). */
+    static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xD55E00),
+        new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000)};
+    /** Line styles: solid, dashed, dotted, dash-dot. */
+    private static final float[][] DASHES = {null, {6f, 3f}, {1.5f, 2.5f}, {6f, 2f, 1.5f, 2f}};
+    private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+
+    static {
+        // Charts are drawn off-screen; never try to reach a display.
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private Charts() {
+    }
+
+    /** One accuracy curve: mean over seeds with a ± std band, and the line's style. */
+    record Curve(String label, double[] x, double[] mean, double[] std, int color, int dash) {
+    }
+
+    /** Test accuracy against iteration, one line per curve. */
+    static String accuracy(String id, String title, List<Curve> curves, int width, int height) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        DeviationRenderer renderer = new DeviationRenderer(true, false);
+        renderer.setAlpha(0.15f);
+        for (int i = 0; i < curves.size(); i++) {
+            Curve c = curves.get(i);
+            YIntervalSeries s = new YIntervalSeries(c.label());
+            for (int k = 0; k < c.x().length; k++) {
+                double sd = Double.isNaN(c.std()[k]) ? 0 : c.std()[k];
+                s.add(c.x()[k], c.mean()[k], c.mean()[k] - sd, c.mean()[k] + sd);
+            }
+            data.addSeries(s);
+            Color color = PALETTE[c.color() % PALETTE.length];
+            renderer.setSeriesPaint(i, color);
+            renderer.setSeriesFillPaint(i, color);
+            renderer.setSeriesStroke(i, DASHES[c.dash() % DASHES.length] == null ? new BasicStroke(1.4f)
+                    : new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, DASHES[c.dash() % DASHES.length], 0f));
+        }
+        NumberAxis x = axis("iteration");
+        NumberAxis y = axis("test accuracy");
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        return svg(id, chart(title, plot), width, height);
+    }
+
+    /** A searcher's committed learning rate per iteration, log–log, search rounds marked. */
+    static String lrTrace(String id, String title, double[] iteration, double[] lr, List<double[]> marks,
+                          List<String> markLabels, int width, int height) {
+        XYSeries s = new XYSeries("learning rate", true, true);
+        for (int i = 0; i < iteration.length; i++) {
+            if (lr[i] > 0) {
+                s.add(iteration[i], lr[i]);
+            }
+        }
+        XYStepRenderer renderer = new XYStepRenderer();
+        renderer.setSeriesPaint(0, PALETTE[0]);
+        renderer.setSeriesStroke(0, new BasicStroke(1.6f));
+        LogAxis x = new LogAxis("iteration (1-based, log scale)");
+        LogAxis y = new LogAxis("learning rate (log scale)");
+        for (LogAxis a : new LogAxis[] {x, y}) {
+            a.setLabelFont(LABEL);
+            a.setTickLabelFont(TICK);
+            a.setSmallestValue(1e-12);
+        }
+        x.setBase(10);
+        y.setBase(10);
+        // Whole decades only: a trace that sits at one rate would otherwise get ticks 10^-2.00, 10^-2.00, ...
+        x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
+        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
+        double lo = Double.POSITIVE_INFINITY, hi = 0, last = 1;
+        for (int i = 0; i < iteration.length; i++) {
+            if (lr[i] > 0) {
+                lo = Math.min(lo, lr[i]);
+                hi = Math.max(hi, lr[i]);
+            }
+            last = Math.max(last, iteration[i]);
+        }
+        if (hi > 0) {
+            y.setRange(lo / 3, hi * 3);
+        }
+        x.setRange(0.8, last * 1.2);
+        XYPlot plot = new XYPlot(new XYSeriesCollection(s), x, y, renderer);
+        for (int i = 0; i < marks.size(); i++) {
+            ValueMarker m = new ValueMarker(marks.get(i)[0], new Color(0xD55E00), new BasicStroke(0.8f,
+                    BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f));
+            m.setLabel(markLabels.get(i));
+            m.setLabelFont(TICK);
+            m.setLabelAnchor(i % 2 == 0 ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.BOTTOM_RIGHT);
+            m.setLabelTextAnchor(i % 2 == 0 ? TextAnchor.TOP_LEFT : TextAnchor.BOTTOM_LEFT);
+            plot.addDomainMarker(m);
+        }
+        return svg(id, chart(title, plot), width, height);
+    }
+
+    private static NumberAxis axis(String label) {
+        NumberAxis a = new NumberAxis(label);
+        a.setLabelFont(LABEL);
+        a.setTickLabelFont(TICK);
+        return a;
+    }
+
+    private static JFreeChart chart(String title, XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        if (chart.getLegend() != null) {
+            chart.getLegend().setItemFont(TICK);
+        }
+        return chart;
+    }
+
+    private static String svg(String id, JFreeChart chart, int width, int height) {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        // Several charts share one page: their clip-path and gradient ids must not collide.
+        g.setDefsKeyPrefix(id + "-");
+        chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+        return g.getSVGElement(id);
+    }
+}

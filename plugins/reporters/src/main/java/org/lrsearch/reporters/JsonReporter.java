@@ -1,0 +1,104 @@
+package org.lrsearch.reporters;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.lrsearch.api.ExperimentInfo;
+import org.lrsearch.api.ExperimentResults;
+import org.lrsearch.api.ReporterPlugin;
+
+/**
+ * The {@code json} reporter: {@code provenance.json} (resolved config, plugins and versions,
+ * seeds, environment, times) and {@code summary.json} (Table 1 cells with the reference delta,
+ * and the paired statistics) for scripts.
+ */
+public final class JsonReporter implements ReporterPlugin<JsonOptions> {
+
+    @Override
+    public String id() {
+        return "json";
+    }
+
+    @Override
+    public String description() {
+        return "provenance.json and summary.json (Table 1 cells, reference deltas, paired statistics)";
+    }
+
+    @Override
+    public Class<JsonOptions> optionsType() {
+        return JsonOptions.class;
+    }
+
+    @Override
+    public List<Path> report(JsonOptions options, ExperimentResults results, Path outDir) throws IOException {
+        ObjectMapper json = new ObjectMapper().configure(SerializationFeature.INDENT_OUTPUT, options.pretty());
+        ExperimentInfo info = results.info();
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("experiment", info.name());
+        prov.put("configFile", info.configFile());
+        prov.put("resolvedConfig", info.resolvedConfig());
+        prov.put("strategies", info.strategies());
+        prov.put("report", info.report());
+        prov.put("plugins", info.plugins());
+        prov.put("seeds", info.seeds());
+        prov.put("started", info.started() == null ? null : info.started().toString());
+        prov.put("finished", info.finished() == null ? null : info.finished().toString());
+        prov.put("environment", info.environment());
+        Path p = outDir.resolve("provenance.json");
+        json.writeValue(p.toFile(), prov);
+
+        Cells cells = new Cells(results);
+        Object refPath = info.report() == null ? null : info.report().get("reference");
+        ReferenceTable ref = refPath == null ? null : ReferenceTable.read(Path.of(String.valueOf(refPath)));
+        List<Map<String, Object>> table = new ArrayList<>();
+        for (Cells.Row row : cells.rows()) {
+            for (int k : cells.shots()) {
+                Cells.Key key = new Cells.Key(row.batchSize(), row.strategy(), row.hidden(), k);
+                SummaryStatistics s = cells.accuracy(key);
+                if (s.getN() == 0) {
+                    continue;
+                }
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("batchSize", row.batchSize());
+                c.put("strategy", row.strategy());
+                c.put("hidden", row.hidden());
+                c.put("shots", k);
+                c.put("n", s.getN());
+                c.put("meanAccuracy", s.getMean());
+                c.put("stdAccuracy", s.getN() > 1 ? s.getStandardDeviation() : null);
+                OptionalDouble rv = ref == null ? OptionalDouble.empty() : ref.get(key);
+                c.put("reference", rv.isPresent() ? rv.getAsDouble() : null);
+                c.put("delta", rv.isPresent() ? s.getMean() - rv.getAsDouble() : null);
+                table.add(c);
+            }
+        }
+        List<Map<String, Object>> stats = new ArrayList<>();
+        for (PairedStats ps : PairedStats.all(results, cells.strategies())) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("method", ps.method());
+            m.put("baseline", ps.baseline());
+            m.put("pairs", ps.pairs());
+            m.put("meanDifference", ps.meanDiff());
+            m.put("ci95", Double.isNaN(ps.ciLow()) ? null : List.of(ps.ciLow(), ps.ciHigh()));
+            m.put("wilcoxonP", Double.isNaN(ps.wilcoxonP()) ? null : ps.wilcoxonP());
+            m.put("pairedTTestP", Double.isNaN(ps.tTestP()) ? null : ps.tTestP());
+            m.put("verdict", ps.verdict());
+            stats.add(m);
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("experiment", info.name());
+        summary.put("runs", results.runs().size());
+        summary.put("table1", table);
+        summary.put("pairedStatistics", stats);
+        Path s = outDir.resolve("summary.json");
+        json.writeValue(s.toFile(), summary);
+        return List.of(p, s);
+    }
+}

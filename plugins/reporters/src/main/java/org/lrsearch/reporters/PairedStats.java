@@ -1,0 +1,127 @@
+package org.lrsearch.reporters;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.apache.commons.math3.stat.inference.TTest;
+import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
+import org.lrsearch.api.ExperimentResults;
+import org.lrsearch.api.RunResult;
+import org.lrsearch.api.RunStatus;
+
+/**
+ * A method against a baseline, paired over matching cells and seeds (same batch size, hidden
+ * size, shots, selection, iterations and seed): mean difference with its 95% confidence interval,
+ * the Wilcoxon signed-rank and paired t-test p-values, and what they say in words.
+ *
+ * @param method     the method's strategy label
+ * @param baseline   the baseline's strategy label
+ * @param pairs      number of matched pairs
+ * @param meanDiff   mean of method − baseline test accuracy
+ * @param ciLow      95% CI of the mean difference, lower end
+ * @param ciHigh     upper end
+ * @param wilcoxonP  two-sided Wilcoxon signed-rank p-value (NaN when every difference is 0)
+ * @param tTestP     two-sided paired t-test p-value (NaN when every difference is equal)
+ * @param verdict    the conclusion in words
+ */
+public record PairedStats(String method, String baseline, int pairs, double meanDiff, double ciLow, double ciHigh,
+                          double wilcoxonP, double tTestP, String verdict) {
+
+    /** Every searcher (a strategy whose runs fixed a bound δ) against every other strategy. */
+    public static List<PairedStats> all(ExperimentResults results, List<String> strategies) {
+        List<String> methods = new ArrayList<>();
+        for (String s : strategies) {
+            if (results.runs().stream().anyMatch(r -> r.spec().strategy().equals(s) && !Double.isNaN(r.delta()))) {
+                methods.add(s);
+            }
+        }
+        List<PairedStats> out = new ArrayList<>();
+        for (String m : methods) {
+            for (String b : strategies) {
+                if (!methods.contains(b)) {
+                    PairedStats p = compare(results, m, b);
+                    if (p != null) {
+                        out.add(p);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The paired comparison, or null when no cell has both. */
+    public static PairedStats compare(ExperimentResults results, String method, String baseline) {
+        Map<String, Double> base = new HashMap<>();
+        for (RunResult r : results.runs()) {
+            if (r.spec().strategy().equals(baseline) && r.status() != RunStatus.FAILED) {
+                base.put(pairKey(r), r.testAccuracy());
+            }
+        }
+        List<Double> a = new ArrayList<>(), b = new ArrayList<>();
+        for (RunResult r : results.runs()) {
+            Double other = base.get(pairKey(r));
+            if (r.spec().strategy().equals(method) && r.status() != RunStatus.FAILED && other != null) {
+                a.add(r.testAccuracy());
+                b.add(other);
+            }
+        }
+        int n = a.size();
+        if (n == 0) {
+            return null;
+        }
+        double[] x = a.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] y = b.stream().mapToDouble(Double::doubleValue).toArray();
+        SummaryStatistics d = new SummaryStatistics();
+        boolean allZero = true;
+        for (int i = 0; i < n; i++) {
+            d.addValue(x[i] - y[i]);
+            allZero &= x[i] == y[i];
+        }
+        double mean = d.getMean();
+        double lo = Double.NaN, hi = Double.NaN, tp = Double.NaN, wp = Double.NaN;
+        if (n >= 2 && d.getStandardDeviation() > 0) {
+            double half = new TDistribution(n - 1).inverseCumulativeProbability(0.975) * d.getStandardDeviation() / Math.sqrt(n);
+            lo = mean - half;
+            hi = mean + half;
+            tp = new TTest().pairedTTest(x, y);
+        } else if (n >= 2) {
+            lo = mean;
+            hi = mean;
+        }
+        if (!allZero && n >= 2) {
+            // Exact distribution for small samples, normal approximation beyond 30 pairs (Commons Math's limit).
+            wp = new WilcoxonSignedRankTest().wilcoxonSignedRankTest(x, y, n <= 30);
+        }
+        return new PairedStats(method, baseline, n, mean, lo, hi, wp, tp, verdict(method, baseline, n, mean, wp, tp, allZero));
+    }
+
+    private static String pairKey(RunResult r) {
+        var s = r.spec();
+        return s.batchSize() + "/" + s.hidden() + "/" + s.shots() + "/" + s.selection() + "/" + s.iterations() + "/" + s.seed();
+    }
+
+    static String verdict(String m, String b, int n, double mean, double wp, double tp, boolean allZero) {
+        if (allZero) {
+            return m + " and " + b + " reach exactly the same accuracy in all " + n + " pairs.";
+        }
+        if (n < 2) {
+            return "One pair only: too few for a test.";
+        }
+        boolean w = wp < 0.05, t = tp < 0.05;
+        String dir = mean > 0 ? "higher" : "lower";
+        if (!w && !t) {
+            return String.format(Locale.ROOT, "No significant difference at the 5%% level between %s and %s "
+                    + "(mean difference %+.4f over %d pairs).", m, b, mean, n);
+        }
+        if (w && t) {
+            return String.format(Locale.ROOT, "%s is significantly %s than %s at the 5%% level (both tests), "
+                    + "by %+.4f on average.", m, dir, b, mean);
+        }
+        return String.format(Locale.ROOT, "The tests disagree at the 5%% level (%s p < 0.05 only): %s is %s than %s by "
+                + "%+.4f on average; treat the difference as weak evidence.", w ? "Wilcoxon" : "t-test", m, dir, b, mean);
+    }
+}

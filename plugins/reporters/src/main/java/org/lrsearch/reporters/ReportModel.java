@@ -1,0 +1,373 @@
+package org.lrsearch.reporters;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.lrsearch.api.CurvePoint;
+import org.lrsearch.api.ExperimentInfo;
+import org.lrsearch.api.ExperimentResults;
+import org.lrsearch.api.LrSegment;
+import org.lrsearch.api.PluginInfo;
+import org.lrsearch.api.RunResult;
+import org.lrsearch.api.RunStatus;
+import org.lrsearch.api.SearchCase;
+import org.lrsearch.api.SearchRound;
+
+/**
+ * The data the report templates render, built from results: maps and lists of preformatted
+ * strings only, so templates stay free of logic and numbers read the same in every locale.
+ */
+final class ReportModel {
+    private ReportModel() {
+    }
+
+    static Map<String, Object> build(ExperimentResults results, HtmlOptions options) throws IOException {
+        ExperimentInfo info = results.info();
+        Cells cells = new Cells(results);
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> report = info.report() == null ? Map.of() : info.report();
+        m.put("title", String.valueOf(report.getOrDefault("title", "lrsearch report: " + info.name())));
+        m.put("name", info.name());
+        m.put("configFile", info.configFile());
+        m.put("summary", summary(results));
+        ReferenceTable ref = report.get("reference") == null ? null : ReferenceTable.read(Path.of(String.valueOf(report.get("reference"))));
+        m.put("table1", table1(cells, ref));
+        m.put("figure2", figure2(cells, results, options));
+        m.put("traces", traces(cells, results, options));
+        m.put("stats", stats(results, cells));
+        m.put("compute", compute(cells, results));
+        m.put("problems", problems(results));
+        m.put("provenance", provenance(info, results));
+        return m;
+    }
+
+    static Map<String, Object> summary(ExperimentResults results) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        long ok = results.runs().stream().filter(r -> r.status() == RunStatus.OK).count();
+        s.put("runs", String.valueOf(results.runs().size()));
+        s.put("ok", String.valueOf(ok));
+        s.put("diverged", String.valueOf(results.runs().stream().filter(r -> r.status() == RunStatus.DIVERGED).count()));
+        s.put("failed", String.valueOf(results.runs().stream().filter(r -> r.status() == RunStatus.FAILED).count()));
+        return s;
+    }
+
+    /** Table 1: rows batch → strategy → hidden, columns shots; mean (± std, n) and the reference delta. */
+    static Map<String, Object> table1(Cells cells, ReferenceTable ref) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("shots", cells.shots().stream().map(String::valueOf).toList());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        SummaryStatistics deltas = new SummaryStatistics();
+        int lastBatch = -1;
+        for (Cells.Row row : cells.rows()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("batch", String.valueOf(row.batchSize()));
+            r.put("firstOfBatch", row.batchSize() != lastBatch);
+            r.put("batchRows", String.valueOf(cells.rows().stream().filter(x -> x.batchSize() == row.batchSize()).count()));
+            lastBatch = row.batchSize();
+            r.put("strategy", row.strategy());
+            r.put("hidden", String.valueOf(row.hidden()));
+            List<Map<String, Object>> cs = new ArrayList<>();
+            for (int k : cells.shots()) {
+                Cells.Key key = new Cells.Key(row.batchSize(), row.strategy(), row.hidden(), k);
+                SummaryStatistics acc = cells.accuracy(key);
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("mean", acc.getN() == 0 ? "–" : Num.fixed(acc.getMean(), 4));
+                c.put("sd", acc.getN() > 1 ? Num.fixed(acc.getStandardDeviation(), 4) : "");
+                c.put("n", acc.getN() > 1 ? String.valueOf(acc.getN()) : "");
+                OptionalDouble rv = ref == null ? OptionalDouble.empty() : ref.get(key);
+                if (rv.isPresent() && acc.getN() > 0) {
+                    double d = acc.getMean() - rv.getAsDouble();
+                    deltas.addValue(Math.abs(d));
+                    c.put("ref", Num.fixed(rv.getAsDouble(), 4));
+                    c.put("delta", String.format(Locale.ROOT, "%+.4f", d));
+                    c.put("deltaClass", Math.abs(d) <= 0.02 ? "close" : Math.abs(d) <= 0.05 ? "near" : "far");
+                } else {
+                    c.put("ref", "");
+                    c.put("delta", "");
+                    c.put("deltaClass", "");
+                }
+                cs.add(c);
+            }
+            r.put("cells", cs);
+            rows.add(r);
+        }
+        t.put("rows", rows);
+        t.put("hasReference", ref != null);
+        t.put("referenceSource", ref == null ? "" : ref.source());
+        t.put("compared", String.valueOf(deltas.getN()));
+        t.put("meanAbsDelta", deltas.getN() == 0 ? "" : Num.fixed(deltas.getMean(), 4));
+        t.put("maxAbsDelta", deltas.getN() == 0 ? "" : Num.fixed(deltas.getMax(), 4));
+        return t;
+    }
+
+    /** Figure 2: per strategy and hidden size, accuracy curves per (shots, batch size), mean ± std over seeds. */
+    static List<Map<String, Object>> figure2(Cells cells, ExperimentResults results, HtmlOptions o) {
+        List<Map<String, Object>> panels = new ArrayList<>();
+        int id = 0;
+        for (String strategy : cells.strategies()) {
+            for (int hidden : cells.hiddens()) {
+                List<Charts.Curve> curves = new ArrayList<>();
+                for (int ki = 0; ki < cells.shots().size(); ki++) {
+                    for (int bi = 0; bi < cells.batchSizes().size(); bi++) {
+                        int k = cells.shots().get(ki), b = cells.batchSizes().get(bi);
+                        Charts.Curve c = curve("k=" + k + " b=" + b, cells.runs(new Cells.Key(b, strategy, hidden, k)), ki, bi);
+                        if (c != null) {
+                            curves.add(c);
+                        }
+                    }
+                }
+                if (curves.isEmpty()) {
+                    continue;
+                }
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("strategy", strategy);
+                p.put("hidden", String.valueOf(hidden));
+                p.put("svg", Charts.accuracy("fig2-" + id++, "LR " + strategy + ", hidden " + hidden, curves,
+                        o.chartWidth(), o.chartHeight()));
+                panels.add(p);
+            }
+        }
+        return panels;
+    }
+
+    /** Mean and std over the runs' curves, point by point (runs of one cell share their evaluation points). */
+    static Charts.Curve curve(String label, List<RunResult> runs, int color, int dash) {
+        List<List<CurvePoint>> cs = runs.stream().map(RunResult::curve).filter(c -> !c.isEmpty()).toList();
+        if (cs.isEmpty()) {
+            return null;
+        }
+        int len = cs.stream().mapToInt(List::size).min().orElse(0);
+        double[] x = new double[len], mean = new double[len], std = new double[len];
+        for (int i = 0; i < len; i++) {
+            SummaryStatistics s = new SummaryStatistics();
+            for (List<CurvePoint> c : cs) {
+                s.addValue(c.get(i).testAccuracy());
+            }
+            x[i] = cs.get(0).get(i).iteration();
+            mean[i] = s.getMean();
+            std[i] = s.getN() > 1 ? s.getStandardDeviation() : 0;
+        }
+        return new Charts.Curve(label, x, mean, std, color, dash);
+    }
+
+    /** LR traces of searcher runs: one chart and round table per searcher label, and δ of every run. */
+    static Map<String, Object> traces(Cells cells, ExperimentResults results, HtmlOptions o) {
+        List<Map<String, Object>> charts = new ArrayList<>();
+        List<Map<String, Object>> deltas = new ArrayList<>();
+        List<RunResult> searchers = results.runs().stream().filter(r -> !r.searchRounds().isEmpty())
+                .sorted(cells.displayOrder()).toList();
+        int id = 0;
+        for (String strategy : cells.strategies()) {
+            RunResult first = searchers.stream().filter(r -> r.spec().strategy().equals(strategy)).findFirst().orElse(null);
+            if (first == null) {
+                continue;
+            }
+            List<double[]> marks = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            List<Map<String, Object>> rounds = new ArrayList<>();
+            Map<Integer, List<String>> perIteration = new java.util.TreeMap<>();
+            for (SearchRound s : first.searchRounds()) {
+                perIteration.computeIfAbsent(s.iteration(), k -> new ArrayList<>()).add(
+                        s.decision() == SearchCase.BOUND || s.decision() == SearchCase.GIVE_UP
+                                ? "δ=" + Num.plain(s.delta()) : s.decision().key());
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("iteration", String.valueOf(s.iteration()));
+                r.put("decision", s.decision().key());
+                r.put("proposals", join(s.proposals(), false));
+                r.put("g", join(s.g(), true));
+                r.put("delta", Num.plain(s.delta()));
+                rounds.add(r);
+            }
+            // One marker per iteration, naming its rounds in order (a search often decides within one iteration).
+            perIteration.forEach((it, names) -> {
+                marks.add(new double[] {it + 1});
+                labels.add("it " + it + ": " + String.join(", ", names));
+            });
+            double[][] xy = steps(first.lrSegments());
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("strategy", strategy);
+            c.put("run", describe(first));
+            c.put("runId", first.spec().runId());
+            c.put("svg", Charts.lrTrace("lr-" + id++, "LR " + strategy + ": " + describe(first), xy[0], xy[1], marks,
+                    labels, o.chartWidth(), o.chartHeight()));
+            c.put("rounds", rounds);
+            charts.add(c);
+        }
+        for (RunResult r : searchers) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("runId", r.spec().runId());
+            d.put("strategy", r.spec().strategy());
+            d.put("batch", String.valueOf(r.spec().batchSize()));
+            d.put("hidden", String.valueOf(r.spec().hidden()));
+            d.put("shots", String.valueOf(r.spec().shots()));
+            d.put("seed", String.valueOf(r.spec().seed()));
+            d.put("delta", Num.plain(r.delta()));
+            d.put("shrinks", String.valueOf(r.searchRounds().stream().filter(s -> s.decision() == SearchCase.SHRINK).count()));
+            d.put("searchIterations", String.valueOf(r.searchRounds().get(r.searchRounds().size() - 1).iteration() + 1));
+            d.put("selectedDelta", share(r));
+            deltas.add(d);
+        }
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("charts", charts);
+        t.put("deltas", deltas);
+        return t;
+    }
+
+    /** Share of selector iterations that committed δ itself (rather than a fraction of it). */
+    private static String share(RunResult r) {
+        if (Double.isNaN(r.delta())) {
+            return "";
+        }
+        long atDelta = 0, total = 0;
+        int start = r.searchRounds().get(r.searchRounds().size() - 1).iteration();
+        for (LrSegment s : r.lrSegments()) {
+            int from = Math.max(s.from(), start), to = s.to();
+            if (to < from) {
+                continue;
+            }
+            total += to - from + 1;
+            if (s.lr() == r.delta()) {
+                atDelta += to - from + 1;
+            }
+        }
+        return total == 0 ? "" : String.format(Locale.ROOT, "%.1f%%", 100.0 * atDelta / total);
+    }
+
+    /** Points of a step line: each segment's start and end, x 1-based for the log axis. */
+    static double[][] steps(List<LrSegment> segments) {
+        List<double[]> pts = new ArrayList<>();
+        for (LrSegment s : segments) {
+            if (Double.isNaN(s.lr())) {
+                continue;
+            }
+            pts.add(new double[] {s.from() + 1, s.lr()});
+            pts.add(new double[] {s.to() + 1.999, s.lr()});
+        }
+        double[] x = new double[pts.size()], y = new double[pts.size()];
+        for (int i = 0; i < pts.size(); i++) {
+            x[i] = pts.get(i)[0];
+            y[i] = pts.get(i)[1];
+        }
+        return new double[][] {x, y};
+    }
+
+    static List<Map<String, Object>> stats(ExperimentResults results, Cells cells) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (PairedStats p : PairedStats.all(results, cells.strategies())) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("method", p.method());
+            s.put("baseline", p.baseline());
+            s.put("pairs", String.valueOf(p.pairs()));
+            s.put("meanDiff", String.format(Locale.ROOT, "%+.4f", p.meanDiff()));
+            s.put("ci", Double.isNaN(p.ciLow()) ? "–" : String.format(Locale.ROOT, "[%+.4f, %+.4f]", p.ciLow(), p.ciHigh()));
+            s.put("wilcoxon", pValue(p.wilcoxonP()));
+            s.put("ttest", pValue(p.tTestP()));
+            s.put("verdict", p.verdict());
+            out.add(s);
+        }
+        return out;
+    }
+
+    static String pValue(double p) {
+        if (Double.isNaN(p)) {
+            return "–";
+        }
+        return p < 1e-4 ? "< 0.0001" : Num.fixed(p, 4);
+    }
+
+    /** Passes and time per configuration (strategy, batch, hidden), next to its accuracy. */
+    static List<Map<String, Object>> compute(Cells cells, ExperimentResults results) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Cells.Row row : cells.rows()) {
+            SummaryStatistics f = new SummaryStatistics(), b = new SummaryStatistics(), a = new SummaryStatistics(),
+                    w = new SummaryStatistics(), e = new SummaryStatistics();
+            for (int k : cells.shots()) {
+                for (RunResult r : cells.runs(new Cells.Key(row.batchSize(), row.strategy(), row.hidden(), k))) {
+                    f.addValue(r.forwardPasses());
+                    b.addValue(r.backwardPasses());
+                    w.addValue(r.wallMs());
+                    e.addValue(r.evalMs());
+                    if (!Double.isNaN(r.testAccuracy())) {
+                        a.addValue(r.testAccuracy());
+                    }
+                }
+            }
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("strategy", row.strategy());
+            c.put("batch", String.valueOf(row.batchSize()));
+            c.put("hidden", String.valueOf(row.hidden()));
+            c.put("runs", String.valueOf(f.getN()));
+            c.put("forward", Num.fixed(f.getMean(), 0));
+            c.put("backward", Num.fixed(b.getMean(), 0));
+            c.put("accuracy", a.getN() == 0 ? "–" : Num.fixed(a.getMean(), 4));
+            c.put("wallMs", Num.fixed(w.getMean(), 0));
+            c.put("evalMs", Num.fixed(e.getMean(), 0));
+            out.add(c);
+        }
+        return out;
+    }
+
+    static List<Map<String, Object>> problems(ExperimentResults results) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (RunResult r : results.runs()) {
+            if (r.status() != RunStatus.OK || !r.warnings().isEmpty()) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("runId", r.spec().runId());
+                p.put("run", describe(r));
+                p.put("status", r.status().key());
+                p.put("stoppedAt", String.valueOf(r.stoppedAt()));
+                p.put("message", r.message().isEmpty() ? String.join("; ", r.warnings()) : r.message());
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    static Map<String, Object> provenance(ExperimentInfo info, ExperimentResults results) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("config", info.resolvedConfig());
+        List<Map<String, Object>> plugins = new ArrayList<>();
+        for (PluginInfo pi : info.plugins()) {
+            plugins.add(Map.of("kind", pi.kind(), "id", pi.id(), "version", pi.version(), "source", pi.source()));
+        }
+        p.put("plugins", plugins);
+        p.put("seeds", String.valueOf(info.seeds()));
+        List<Map<String, Object>> env = new ArrayList<>();
+        info.environment().forEach((k, v) -> env.add(Map.of("key", k, "value", v)));
+        p.put("environment", env);
+        p.put("started", info.started() == null ? "" : info.started().toString());
+        p.put("finished", info.finished() == null ? "(not finished)" : info.finished().toString());
+        p.put("wall", info.started() == null || info.finished() == null ? ""
+                : formatDuration(Duration.between(info.started(), info.finished())));
+        long cpu = results.runs().stream().mapToLong(RunResult::wallMs).sum();
+        p.put("runTime", formatDuration(Duration.ofMillis(cpu)));
+        return p;
+    }
+
+    static String formatDuration(Duration d) {
+        long s = d.getSeconds();
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh %02dm %02ds", s / 3600, (s % 3600) / 60, s % 60)
+                : s >= 60 ? String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60)
+                : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    static String describe(RunResult r) {
+        var s = r.spec();
+        return "batch " + s.batchSize() + ", hidden " + s.hidden() + ", " + s.shots() + "-shot, seed " + s.seed();
+    }
+
+    private static String join(double[] v, boolean percent) {
+        List<String> parts = new ArrayList<>();
+        for (double d : v) {
+            parts.add(percent ? String.format(Locale.ROOT, "%.3f%%", d) : Num.plain(d));
+        }
+        return String.join(", ", parts);
+    }
+}
