@@ -34,6 +34,19 @@ class EndToEndTest {
         assertThat(Files.readAllLines(out.resolve("curves.csv"))).hasSize(1 + 4 * 6);
         assertThat(out.resolve("results.db")).exists();
         assertThat(out.resolve("run.log")).exists();
+        assertThat(out.resolve("report.html")).exists();
+        assertThat(out.resolve("provenance.json")).exists();
+        String[] lines = cli.out.strip().split("\n");
+        assertThat(lines[lines.length - 1]).isEqualTo("report: " + out.resolve("report.html").toAbsolutePath());
+
+        // The reports come from results.db alone: delete them and render them again without training.
+        String csv = Files.readString(out.resolve("results.csv"));
+        Files.delete(out.resolve("results.csv"));
+        Files.delete(out.resolve("report.html"));
+        Cli report = Cli.run("report", out.toString());
+        assertThat(report.exitCode).as(report.toString()).isZero();
+        assertThat(Files.readString(out.resolve("results.csv"))).isEqualTo(csv);
+        assertThat(out.resolve("report.html")).exists();
     }
 
     @Test

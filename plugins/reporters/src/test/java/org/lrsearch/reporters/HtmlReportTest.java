@@ -1,0 +1,63 @@
+package org.lrsearch.reporters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTest {
+    @TempDir
+    Path dir;
+
+    String render(String label) throws IOException {
+        new HtmlReporter().report(new HtmlOptions(null, null), Stub.results(label), dir);
+        return Files.readString(dir.resolve("report.html"));
+    }
+
+    @Test
+    void escapesEveryTextFromConfig() throws IOException {
+        String html = render("<b>x</b>");
+        assertThat(html).contains("&lt;b&gt;x&lt;/b&gt;").doesNotContain("<b>x</b>");
+    }
+
+    @Test
+    void isSelfContainedWithNothingFromTheNetwork() throws IOException {
+        String html = render("H1");
+        Matcher m = Pattern.compile("(?i)(src|href)\\s*=\\s*[\"']?\\s*(https?:|//)").matcher(html);
+        assertThat(m.find()).as("a src/href to the network").isFalse();
+        assertThat(html).doesNotContain("<script").doesNotContain("<link").doesNotContain("@import");
+        assertThat(html).contains("<style>");
+    }
+
+    @Test
+    void showsEverySectionWithTheReferenceAndStatistics() throws IOException {
+        String html = render("H1");
+        assertThat(html).contains("id=\"table1\"", "id=\"figure2\"", "id=\"traces\"", "id=\"stats\"", "id=\"compute\"",
+                "id=\"provenance\"");
+        assertThat(html).contains("paper 0.5521").contains("mean |Δ|");
+        // Figure 2 panels (one per setting) + one LR trace per searcher setting.
+        assertThat(Pattern.compile("<svg").matcher(html).results().count()).isEqualTo(3);
+        assertThat(html).contains("Wilcoxon p").contains("5% level");
+        assertThat(html).contains("stepSmallest").contains("δ per searcher run");
+    }
+
+    @Test
+    void templatesFromAConfiguredFolderTakePrecedence() throws IOException {
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(templates.resolve("report.ftlh"), "<html><body>custom ${name}</body></html>");
+        var results = Stub.results("H1");
+        var report = new java.util.LinkedHashMap<>(results.info().report());
+        report.put("templates", templates.toString());
+        var info = results.info();
+        var custom = new org.lrsearch.api.ExperimentResults(new org.lrsearch.api.ExperimentInfo(info.name(), info.configFile(),
+                info.resolvedConfig(), info.strategies(), report, info.plugins(), info.seeds(), info.started(),
+                info.finished(), info.environment()), results.runs());
+        new HtmlReporter().report(new HtmlOptions(null, null), custom, dir);
+        assertThat(Files.readString(dir.resolve("report.html"))).isEqualTo("<html><body>custom stub</body></html>");
+    }
+}

@@ -1,0 +1,40 @@
+package org.lrsearch.reporters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class PairedStatsTest {
+    @Test
+    void pairsMethodAndBaselineOverMatchingCellsAndSeeds() {
+        PairedStats p = PairedStats.compare(Stub.results("H1"), "H1", "0.1");
+        assertThat(p.pairs()).isEqualTo(8);
+        assertThat(p.ciLow()).isLessThanOrEqualTo(p.meanDiff());
+        assertThat(p.ciHigh()).isGreaterThanOrEqualTo(p.meanDiff());
+        assertThat(p.wilcoxonP()).isBetween(0.0, 1.0);
+        assertThat(p.tTestP()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void identicalAccuraciesSayIdenticalInsteadOfATest() {
+        PairedStats p = PairedStats.compare(Stub.results("H1"), "0.1", "0.1");
+        assertThat(p.meanDiff()).isEqualTo(0.0);
+        assertThat(p.verdict()).contains("exactly the same accuracy in all 8 pairs");
+        assertThat(p.wilcoxonP()).isNaN();
+    }
+
+    @Test
+    void verdictNamesTheDirectionWhenBothTestsAgree() {
+        assertThat(PairedStats.verdict("H1", "0.1", 10, 0.02, 0.01, 0.02, false)).contains("significantly higher");
+        assertThat(PairedStats.verdict("H1", "0.1", 10, -0.001, 0.6, 0.5, false)).startsWith("No significant difference");
+    }
+
+    @Test
+    void meanDifferenceIsMethodMinusBaseline() {
+        var r = Stub.results("H1");
+        double m = r.runs().stream().filter(x -> x.spec().strategy().equals("H1")).mapToDouble(x -> x.testAccuracy()).average().orElseThrow();
+        double b = r.runs().stream().filter(x -> x.spec().strategy().equals("0.1")).mapToDouble(x -> x.testAccuracy()).average().orElseThrow();
+        assertThat(PairedStats.compare(r, "H1", "0.1").meanDiff()).isCloseTo(m - b, within(1e-12));
+    }
+}
