@@ -51,8 +51,9 @@ public final class Reports {
                             + String.join(", ", new java.util.TreeSet<>(reporters.keySet())));
                 }
                 Record bound = OptionsBinder.bind(p.optionsType(), options, "reporters", k -> out.resolve(ResultsStore.FILE).toString());
-                files.addAll(report(p, bound, results, out));
-                LOG.debug("reporter {} wrote {}", id, files);
+                List<Path> written = report(p, bound, results, out);
+                LOG.debug("reporter {} wrote {}", id, written);
+                files.addAll(written);
             }
             return files;
         } catch (IOException e) {

@@ -94,7 +94,7 @@ class GoldenTraceConformanceTest {
         spec.put("beta", st.get("beta").asDouble());
         spec.put("maxShrinks", st.get("maxShrinks").asInt());
         spec.put("then", then);
-        Object[] out = train(g, spec, "jvm");
+        Object[] out = train(g, spec, "incremental");
         @SuppressWarnings("unchecked")
         List<Trainer.IterationRecord> records = (List<Trainer.IterationRecord>) out[0];
         @SuppressWarnings("unchecked")

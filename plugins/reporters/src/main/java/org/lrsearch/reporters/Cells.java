@@ -32,8 +32,8 @@ public final class Cells {
     private final TreeSet<Integer> shots = new TreeSet<>();
 
     public Cells(ExperimentResults results) {
-        List<String> order = new ArrayList<>(results.info() == null || results.info().strategies() == null
-                ? List.of() : results.info().strategies().keySet());
+        // Strategies in the order the grid ran them (the config's order), not alphabetically.
+        List<String> order = new ArrayList<>();
         for (RunResult r : results.runs()) {
             RunSpec s = r.spec();
             cells.computeIfAbsent(new Key(s.batchSize(), s.strategy(), s.hidden(), s.shots()), k -> new ArrayList<>()).add(r);
@@ -44,7 +44,6 @@ public final class Cells {
                 order.add(s.strategy());
             }
         }
-        order.removeIf(l -> results.runs().stream().noneMatch(r -> r.spec().strategy().equals(l)));
         this.strategies = List.copyOf(order);
     }
 

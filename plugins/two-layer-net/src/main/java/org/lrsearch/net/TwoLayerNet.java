@@ -31,6 +31,8 @@ final class TwoLayerNet implements Model {
     private final int[] trainLabels;
     private final Samples test;
     private final TestEvaluator evaluator;
+    /** Tracks W1's updates for cheap exact test evaluation; null when another evaluator is chosen. */
+    private final IncrementalTestEvaluator incremental;
     /** Gram matrix of the training set, {@code N×N}. */
     private final double[] gram;
 
@@ -59,6 +61,11 @@ final class TwoLayerNet implements Model {
     private double[] dht = new double[0];
 
     TwoLayerNet(FewShotTask task, int hidden, double initStd, TestEvaluator evaluator) {
+        this(task, hidden, initStd, evaluator, false);
+    }
+
+    /** @param incrementalTest evaluate the task's test set through {@link IncrementalTestEvaluator} */
+    TwoLayerNet(FewShotTask task, int hidden, double initStd, TestEvaluator evaluator, boolean incrementalTest) {
         this.l = new Layout(task.train().features(), hidden, task.classes());
         this.h = hidden;
         this.out = task.classes();
@@ -82,6 +89,7 @@ final class TwoLayerNet implements Model {
         this.active = new int[l.in()];
         this.w2t = new double[h * out];
         this.b2t = new double[out];
+        this.incremental = incrementalTest ? new IncrementalTestEvaluator(l, task.test(), task.train()) : null;
     }
 
     Layout layout() {
@@ -102,6 +110,13 @@ final class TwoLayerNet implements Model {
         }
         for (int i = l.w2(); i < l.b2(); i++) {
             theta[i] = initStd * rng.nextGaussian();
+        }
+        resetTracking();
+    }
+
+    private void resetTracking() {
+        if (incremental != null) {
+            incremental.reset(theta);
         }
     }
 
@@ -128,6 +143,7 @@ final class TwoLayerNet implements Model {
             }
             System.arraycopy(v, 0, theta, offsets[t], len);
         }
+        resetTracking();
     }
 
     double[] parameters() {
@@ -228,6 +244,9 @@ final class TwoLayerNet implements Model {
 
     @Override
     public void commit(double eta) {
+        if (incremental != null) {
+            incremental.update(batch, n, eta, dh);
+        }
         for (int a = 0; a < activeCount; a++) {
             int w = active[a] * h;
             for (int j = 0; j < h; j++) {
@@ -255,7 +274,15 @@ final class TwoLayerNet implements Model {
 
     @Override
     public double testAccuracy() {
+        if (incremental != null) {
+            return TestEvaluator.accuracy(incremental.logits(theta), out, test.labels());
+        }
         return accuracy(test);
+    }
+
+    /** Test-set logits as {@link #testAccuracy()} computes them. */
+    double[] testLogits() {
+        return incremental != null ? incremental.logits(theta).clone() : evaluator.logits(l, theta, test);
     }
 
     @Override

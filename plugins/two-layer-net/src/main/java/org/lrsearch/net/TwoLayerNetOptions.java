@@ -10,20 +10,23 @@ public record TwoLayerNetOptions(
         @Option(description = "standard deviation of the N(0, std²) initial weights; biases start at 0",
                 defaultValue = "0.01")
         Double initStd,
-        @Option(description = "how test accuracy is computed: jvm (sparse, exact arithmetic of the training "
-                + "kernel) or nd4j (one dense gemm per layer)", defaultValue = "jvm")
+        @Option(description = "how test accuracy is computed: incremental (exact; tracks W1's updates along the "
+                + "k-shot images, cheapest for curves), jvm (a sparse pass over the test set) or nd4j (one dense gemm "
+                + "per layer through ND4J)", defaultValue = "incremental")
         String evaluator) {
 
     public TwoLayerNetOptions {
         hidden = hidden == null ? 20 : hidden;
         initStd = initStd == null ? 0.01 : initStd;
-        evaluator = evaluator == null ? "jvm" : evaluator;
+        evaluator = evaluator == null ? "incremental" : evaluator;
         InvalidOptionException.require(hidden >= 1 && hidden <= 100_000, "hidden", hidden, "must be between 1 and 100000");
         InvalidOptionException.require(Double.isFinite(initStd) && initStd >= 0, "initStd", initStd,
                 "must be finite and >= 0");
-        InvalidOptionException.require(evaluator.equals("jvm") || evaluator.equals("nd4j"), "evaluator", evaluator,
-                "must be one of: jvm, nd4j");
+        InvalidOptionException.require(EVALUATORS.contains(evaluator), "evaluator", evaluator,
+                "must be one of: " + String.join(", ", EVALUATORS));
     }
+
+    static final java.util.List<String> EVALUATORS = java.util.List.of("incremental", "jvm", "nd4j");
 
     public static TwoLayerNetOptions ofHidden(int hidden) {
         return new TwoLayerNetOptions(hidden, null, null);

@@ -26,6 +26,7 @@ public final class TwoLayerNetPlugin implements ModelPlugin<TwoLayerNetOptions> 
     public Model create(TwoLayerNetOptions options, FewShotTask task) {
         // The ND4J class is referenced only on this branch, so its native libraries load only when asked for.
         TestEvaluator evaluator = "nd4j".equals(options.evaluator()) ? new Nd4jEvaluator() : new JvmEvaluator();
-        return new TwoLayerNet(task, options.hidden(), options.initStd(), evaluator);
+        return new TwoLayerNet(task, options.hidden(), options.initStd(), evaluator,
+                "incremental".equals(options.evaluator()));
     }
 }

@@ -107,6 +107,28 @@ class TwoLayerNetTest {
     }
 
     @Test
+    void incrementalTestEvaluationAgreesWithADirectPassWithin1e12() {
+        for (int hidden : new int[] {20, 50}) {
+            FewShotTask task = new FewShotTask("t", samples(20, 1), samples(300, 2), 10, new int[20]);
+            TwoLayerNet net = new TwoLayerNet(task, hidden, 0.01, new JvmEvaluator(), true);
+            net.initialize(5);
+            SplittableRandom r = new SplittableRandom(6);
+            for (int it = 0; it < 300; it++) {
+                net.gradient(new int[] {r.nextInt(20), r.nextInt(20), r.nextInt(20)});
+                net.commit(it % 2 == 0 ? 0.5 : 0.05);
+                if (it % 100 == 99) {
+                    double[] incremental = net.testLogits();
+                    double[] direct = new JvmEvaluator().logits(net.layout(), net.parameters(), task.test());
+                    for (int i = 0; i < direct.length; i++) {
+                        assertThat(incremental[i]).as("logit %d at iteration %d", i, it).isCloseTo(direct[i], within(1e-12));
+                    }
+                    assertThat(net.testAccuracy()).isEqualTo(net.accuracy(task.test()));
+                }
+            }
+        }
+    }
+
+    @Test
     void sameSeedGivesSameInitialWeights() {
         TwoLayerNet a = net(20, new JvmEvaluator());
         TwoLayerNet b = net(20, new JvmEvaluator());
