@@ -27,8 +27,6 @@ final class IncrementalTestEvaluator {
     private final SparseRows testRows;
     private final int nTrain;
     private final double[] kernel;
-    /** A(t), N×h: the accumulated first-layer updates per training example. */
-    private final double[] a;
     /** W1 when tracking started, for X_test·W1(0), computed on first use. */
     private double[] w1Origin;
     private double[] z0;
@@ -41,30 +39,21 @@ final class IncrementalTestEvaluator {
         this.nTrain = train.count();
         this.kernel = KERNELS.computeIfAbsent(test, t -> new ConcurrentHashMap<>())
                 .computeIfAbsent(new TrainKey(train), k -> kernel(testRows, train));
-        this.a = new double[nTrain * l.hidden()];
         this.logits = new double[test.count() * l.out()];
     }
 
-    /** The training set changed nothing, but θ was replaced: start tracking from {@code theta}'s W1. */
-    void reset(double[] theta) {
-        Arrays.fill(a, 0.0);
-        w1Origin = Arrays.copyOfRange(theta, l.w1(), l.b1());
+    /** θ was replaced: W1(0) is now {@code w1} (kept, not copied) and A restarts from 0. */
+    void reset(double[] w1) {
+        w1Origin = w1;
         z0 = null;
     }
 
-    /** Records θ ← θ − η·g for a minibatch whose ∂L/∂z1 rows are {@code dh}. */
-    void update(int[] batch, int n, double eta, double[] dh) {
-        int h = l.hidden();
-        for (int b = 0; b < n; b++) {
-            int row = batch[b] * h, bh = b * h;
-            for (int j = 0; j < h; j++) {
-                a[row + j] -= eta * dh[bh + j];
-            }
-        }
-    }
-
-    /** Logits of every test example at θ (whose W1 must be the tracked one). */
-    double[] logits(double[] theta) {
+    /**
+     * Logits of every test example at W1 = W1(0) + X_trainᵀ·A and θ's b1, W2, b2.
+     *
+     * @param a A(t), N×h
+     */
+    double[] logits(double[] theta, double[] a) {
         int h = l.hidden(), out = l.out(), n = test.count();
         if (z0 == null) {
             z0 = new double[n * h];

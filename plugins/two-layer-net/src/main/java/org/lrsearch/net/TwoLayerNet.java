@@ -14,11 +14,15 @@ import org.lrsearch.api.Seeds;
  * The paper's network, {@code x → W1,b1 → sigmoid → W2,b2 → softmax}, with mean cross-entropy
  * {@code -mean(log(p[label] + 1e-7))}, trained on plain {@code double} arrays.
  *
- * <p>Why it is fast at batch 2–8: the first layer only ever touches the pixels that are non-zero
- * in the minibatch (about a fifth of them), the gradient of W1 lives only on those rows, and a
- * trial point θ − η·g is never materialised for W1. Its pre-activations are
- * {@code z1 − η·(X·gW1 + gb1)}, and since {@code gW1 = Xᵀ·dh}, {@code X·gW1 = (X·Xᵀ)·dh} comes
- * from the k-shot set's Gram matrix, computed once per run. Nothing is allocated per iteration.
+ * <p>Why it is fast at batch 2–8: every update is θ ← θ − η·g with {@code ∂L/∂W1 = Xᵀ·dh} over
+ * k-shot images, so W1 only ever moves along the N training images:
+ * {@code W1(t) = W1(0) + X_trainᵀ·A(t)} with A of size N×h. The kernel keeps A and the training
+ * set's first-layer pre-activations {@code Z = X_train·W1(t)} (N×h) instead of W1 itself: a
+ * minibatch's forward pass reads its rows of Z, an update adds {@code −η·(X·Xᵀ)·dh} to Z through the
+ * k-shot Gram matrix, and a trial point θ − η·g never materialises W1 either. W1 is rebuilt only
+ * when asked for ({@link #tensors()}, direct evaluators), and ∂L/∂W1 only when the sign-change
+ * measure needs it. Nothing is approximated; sums are only associated differently (tested against
+ * direct arithmetic to 1e-12 and against the golden traces). Nothing is allocated per iteration.
  */
 final class TwoLayerNet implements Model {
     private static final double LOG_GUARD = 1e-7;
@@ -26,31 +30,44 @@ final class TwoLayerNet implements Model {
     private final Layout l;
     private final int h;
     private final int out;
+    private final int nTrain;
     private final double initStd;
     private final SparseRows train;
     private final int[] trainLabels;
     private final Samples test;
     private final TestEvaluator evaluator;
-    /** Tracks W1's updates for cheap exact test evaluation; null when another evaluator is chosen. */
+    /** Evaluates the test set from A; null when a direct evaluator is chosen. */
     private final IncrementalTestEvaluator incremental;
     /** Gram matrix of the training set, {@code N×N}. */
     private final double[] gram;
 
+    /** θ; its W1 block is current only while {@link #w1Current}. */
     private final double[] theta;
+    private boolean w1Current;
+    /** W1(0), where A started. */
+    private double[] w1Origin;
+    /** A(t), N×h: W1(t) = W1(0) + X_trainᵀ·A(t). */
+    private final double[] a;
+    /** X_train·W1(t), N×h, bias not included. */
+    private final double[] zTrain;
+
+    /** g; its W1 block is current only while {@link #gW1Current}. */
     private final double[] g;
+    private boolean gW1Current;
+    private final boolean[] isActive;
+    private final int[] active;
+    private int activeCount;
 
     // State of the current iteration.
     private int[] batch = new int[0];
     private int n;
-    private final boolean[] isActive;
-    private final int[] active;
-    private int activeCount;
     private double[] z1 = new double[0];
     private double[] hb = new double[0];
     private double[] p = new double[0];
     private double[] dh = new double[0];
     private double[] d1 = new double[0];
     private int[] batchLabels = new int[0];
+    private final double[] dz;
 
     // Trial-point scratch.
     private final double[] w2t;
@@ -74,22 +91,26 @@ final class TwoLayerNet implements Model {
         this.trainLabels = task.train().labels();
         this.test = task.test();
         this.evaluator = evaluator;
-        int nTrain = train.count;
+        this.nTrain = train.count;
         this.gram = new double[nTrain * nTrain];
-        for (int a = 0; a < nTrain; a++) {
-            for (int b = 0; b <= a; b++) {
-                double d = train.dot(a, b);
-                gram[a * nTrain + b] = d;
-                gram[b * nTrain + a] = d;
+        for (int i = 0; i < nTrain; i++) {
+            for (int j = 0; j <= i; j++) {
+                double d = train.dot(i, j);
+                gram[i * nTrain + j] = d;
+                gram[j * nTrain + i] = d;
             }
         }
         this.theta = new double[l.size()];
         this.g = new double[l.size()];
+        this.a = new double[nTrain * h];
+        this.zTrain = new double[nTrain * h];
+        this.dz = new double[h];
         this.isActive = new boolean[l.in()];
         this.active = new int[l.in()];
         this.w2t = new double[h * out];
         this.b2t = new double[out];
         this.incremental = incrementalTest ? new IncrementalTestEvaluator(l, task.test(), task.train()) : null;
+        restart();
     }
 
     Layout layout() {
@@ -111,17 +132,33 @@ final class TwoLayerNet implements Model {
         for (int i = l.w2(); i < l.b2(); i++) {
             theta[i] = initStd * rng.nextGaussian();
         }
-        resetTracking();
+        restart();
     }
 
-    private void resetTracking() {
+    /** θ's W1 was replaced: make it W1(0), clear A, recompute Z. */
+    private void restart() {
+        w1Origin = Arrays.copyOfRange(theta, l.w1(), l.b1());
+        w1Current = true;
+        gW1Current = false;
+        Arrays.fill(a, 0.0);
+        for (int i = 0; i < nTrain; i++) {
+            Arrays.fill(zTrain, i * h, i * h + h, 0.0);
+            for (int e = train.start[i]; e < train.start[i + 1]; e++) {
+                double v = train.val[e];
+                int w = train.col[e] * h;
+                for (int j = 0; j < h; j++) {
+                    zTrain[i * h + j] += v * w1Origin[w + j];
+                }
+            }
+        }
         if (incremental != null) {
-            incremental.reset(theta);
+            incremental.reset(w1Origin);
         }
     }
 
     @Override
     public LinkedHashMap<String, double[]> tensors() {
+        materializeW1();
         LinkedHashMap<String, double[]> m = new LinkedHashMap<>();
         m.put("W1", Arrays.copyOfRange(theta, l.w1(), l.b1()));
         m.put("b1", Arrays.copyOfRange(theta, l.b1(), l.w2()));
@@ -143,50 +180,49 @@ final class TwoLayerNet implements Model {
             }
             System.arraycopy(v, 0, theta, offsets[t], len);
         }
-        resetTracking();
+        restart();
     }
 
+    /** θ with W1 current (a live view: tests that edit it must call {@link #setTensors}). */
     double[] parameters() {
+        materializeW1();
         return theta;
+    }
+
+    /** W1 = W1(0) + X_trainᵀ·A. */
+    private void materializeW1() {
+        if (w1Current) {
+            return;
+        }
+        System.arraycopy(w1Origin, 0, theta, l.w1(), w1Origin.length);
+        for (int t = 0; t < nTrain; t++) {
+            for (int e = train.start[t]; e < train.start[t + 1]; e++) {
+                double v = train.val[e];
+                int w = l.w1() + train.col[e] * h;
+                for (int j = 0; j < h; j++) {
+                    theta[w + j] += v * a[t * h + j];
+                }
+            }
+        }
+        w1Current = true;
     }
 
     @Override
     public double gradient(int[] rows) {
         prepareBatch(rows);
-        for (int a = 0; a < activeCount; a++) {
-            isActive[active[a]] = false;
-            Arrays.fill(g, active[a] * h, active[a] * h + h, 0.0);
-        }
-        activeCount = 0;
         for (int b = 0; b < n; b++) {
-            int bh = b * h;
-            Arrays.fill(z1, bh, bh + h, 0.0);
-            int row = batch[b];
-            for (int e = train.start[row]; e < train.start[row + 1]; e++) {
-                int r = train.col[e];
-                if (!isActive[r]) {
-                    isActive[r] = true;
-                    active[activeCount++] = r;
-                }
-                double v = train.val[e];
-                int w = r * h;
-                for (int j = 0; j < h; j++) {
-                    z1[bh + j] += v * theta[w + j];
-                }
-            }
+            int bh = b * h, zr = batch[b] * h;
             for (int j = 0; j < h; j++) {
-                z1[bh + j] += theta[l.b1() + j];
+                z1[bh + j] = zTrain[zr + j] + theta[l.b1() + j];
             }
         }
         double loss = forward(n, z1, theta, l.w2(), theta, l.b2(), batchLabels, hb, p);
         backward(p, hb, theta, l.w2(), g, dh);
+        gW1Current = false;
         // d1 = X·gW1 + gb1 = (X·Xᵀ)·dh + gb1, the direction of the first layer's pre-activations.
-        int nTrain = train.count;
         for (int b = 0; b < n; b++) {
             int bh = b * h;
-            for (int j = 0; j < h; j++) {
-                d1[bh + j] = 0;
-            }
+            Arrays.fill(d1, bh, bh + h, 0.0);
             for (int c = 0; c < n; c++) {
                 double k = gram[batch[b] * nTrain + batch[c]];
                 int ch = c * h;
@@ -203,6 +239,24 @@ final class TwoLayerNet implements Model {
 
     @Override
     public void copyGradient(double[] dst) {
+        if (!gW1Current) {
+            for (int i = 0; i < activeCount; i++) {
+                isActive[active[i]] = false;
+                Arrays.fill(g, active[i] * h, active[i] * h + h, 0.0);
+            }
+            activeCount = 0;
+            for (int b = 0; b < n; b++) {
+                int row = batch[b];
+                for (int e = train.start[row]; e < train.start[row + 1]; e++) {
+                    if (!isActive[train.col[e]]) {
+                        isActive[train.col[e]] = true;
+                        active[activeCount++] = train.col[e];
+                    }
+                }
+            }
+            firstLayerGradient(dh, g);
+            gW1Current = true;
+        }
         System.arraycopy(g, 0, dst, 0, g.length);
     }
 
@@ -213,13 +267,10 @@ final class TwoLayerNet implements Model {
             trialFirstLayer(eta);
             return forward(n, zt, w2t, 0, b2t, 0, batchLabels, ht, pt);
         }
-        int nTrain = train.count;
         double[] z = new double[nTrain * h];
-        int[] all = new int[nTrain];
         for (int i = 0; i < nTrain; i++) {
-            all[i] = i;
             int ih = i * h;
-            preActivation(i, z, ih);
+            System.arraycopy(zTrain, ih, z, ih, h);
             for (int c = 0; c < n; c++) {
                 double k = gram[i * nTrain + batch[c]];
                 for (int j = 0; j < h; j++) {
@@ -240,33 +291,49 @@ final class TwoLayerNet implements Model {
         forward(n, zt, w2t, 0, b2t, 0, batchLabels, ht, pt);
         Arrays.fill(dst, 0.0);
         backward(pt, ht, w2t, 0, dst, dht);
+        firstLayerGradient(dht, dst);
     }
 
     @Override
     public void commit(double eta) {
-        if (incremental != null) {
-            incremental.update(batch, n, eta, dh);
-        }
-        for (int a = 0; a < activeCount; a++) {
-            int w = active[a] * h;
+        // W1 ← W1 − η·Xᵀ·dh, kept as A ← A − η·dh on the minibatch's rows and Z ← Z − η·(X·Xᵀ)·dh.
+        for (int b = 0; b < n; b++) {
+            int ar = batch[b] * h, bh = b * h;
             for (int j = 0; j < h; j++) {
-                theta[w + j] -= eta * g[w + j];
+                a[ar + j] -= eta * dh[bh + j];
+            }
+        }
+        for (int i = 0; i < nTrain; i++) {
+            Arrays.fill(dz, 0.0);
+            boolean touched = false;
+            for (int b = 0; b < n; b++) {
+                double k = gram[i * nTrain + batch[b]];
+                if (k != 0) {
+                    touched = true;
+                    int bh = b * h;
+                    for (int j = 0; j < h; j++) {
+                        dz[j] += k * dh[bh + j];
+                    }
+                }
+            }
+            if (touched) {
+                int ih = i * h;
+                for (int j = 0; j < h; j++) {
+                    zTrain[ih + j] -= eta * dz[j];
+                }
             }
         }
         for (int i = l.b1(); i < theta.length; i++) {
             theta[i] -= eta * g[i];
         }
+        w1Current = false;
     }
 
     @Override
     public double trainLoss() {
-        int nTrain = train.count;
         double[] z = new double[nTrain * h];
-        for (int i = 0; i < nTrain; i++) {
-            preActivation(i, z, i * h);
-            for (int j = 0; j < h; j++) {
-                z[i * h + j] += theta[l.b1() + j];
-            }
+        for (int i = 0; i < nTrain * h; i++) {
+            z[i] = zTrain[i] + theta[l.b1() + i % h];
         }
         return forward(nTrain, z, theta, l.w2(), theta, l.b2(), trainLabels, new double[nTrain * h],
                 new double[nTrain * out]);
@@ -275,24 +342,35 @@ final class TwoLayerNet implements Model {
     @Override
     public double testAccuracy() {
         if (incremental != null) {
-            return TestEvaluator.accuracy(incremental.logits(theta), out, test.labels());
+            return TestEvaluator.accuracy(incremental.logits(theta, a), out, test.labels());
         }
         return accuracy(test);
     }
 
     /** Test-set logits as {@link #testAccuracy()} computes them. */
     double[] testLogits() {
-        return incremental != null ? incremental.logits(theta).clone() : evaluator.logits(l, theta, test);
+        if (incremental != null) {
+            return incremental.logits(theta, a).clone();
+        }
+        materializeW1();
+        return evaluator.logits(l, theta, test);
     }
 
     @Override
     public double accuracy(Samples samples) {
+        materializeW1();
         return TestEvaluator.accuracy(evaluator.logits(l, theta, samples), out, samples.labels());
     }
 
     @Override
     public boolean isFinite() {
-        for (double v : theta) {
+        // W1 is finite exactly when W1(0) and A are (W1(0) was finite when set, and X is).
+        for (int i = l.b1(); i < theta.length; i++) {
+            if (!Double.isFinite(theta[i])) {
+                return false;
+            }
+        }
+        for (double v : a) {
             if (!Double.isFinite(v)) {
                 return false;
             }
@@ -318,23 +396,11 @@ final class TwoLayerNet implements Model {
             pt = new double[n * out];
         }
         for (int b = 0; b < n; b++) {
-            if (rows[b] < 0 || rows[b] >= train.count) {
-                throw new IndexOutOfBoundsException("batch row " + rows[b] + " outside the training set of " + train.count);
+            if (rows[b] < 0 || rows[b] >= nTrain) {
+                throw new IndexOutOfBoundsException("batch row " + rows[b] + " outside the training set of " + nTrain);
             }
             batch[b] = rows[b];
             batchLabels[b] = trainLabels[rows[b]];
-        }
-    }
-
-    /** x_i·W1 (no bias) into {@code z[at..at+h)}. */
-    private void preActivation(int i, double[] z, int at) {
-        Arrays.fill(z, at, at + h, 0.0);
-        for (int e = train.start[i]; e < train.start[i + 1]; e++) {
-            double v = train.val[e];
-            int w = train.col[e] * h;
-            for (int j = 0; j < h; j++) {
-                z[at + j] += v * theta[w + j];
-            }
         }
     }
 
@@ -392,9 +458,9 @@ final class TwoLayerNet implements Model {
     }
 
     /**
-     * Gradient of the mean cross-entropy on the current minibatch into {@code grad} (flat
-     * layout; W1 only on active rows, which must be zero on entry). Overwrites {@code prob}
-     * with ∂L/∂z2 and fills {@code dHidden} with ∂L/∂z1.
+     * Gradient of the mean cross-entropy on the current minibatch for b1, W2 and b2 into
+     * {@code grad} (flat layout), and ∂L/∂z1 into {@code dHidden}. Overwrites {@code prob} with
+     * ∂L/∂z2. The W1 block of {@code grad} is left alone ({@link #firstLayerGradient}).
      */
     private void backward(double[] prob, double[] hidden, double[] w2, int w2o, double[] grad, double[] dHidden) {
         for (int b = 0; b < n; b++) {
@@ -425,8 +491,8 @@ final class TwoLayerNet implements Model {
                 for (int k = 0; k < out; k++) {
                     s += prob[b * out + k] * w2[w2o + j * out + k];
                 }
-                double a = hidden[b * h + j];
-                dHidden[b * h + j] = s * a * (1 - a);
+                double act = hidden[b * h + j];
+                dHidden[b * h + j] = s * act * (1 - act);
             }
         }
         for (int j = 0; j < h; j++) {
@@ -436,11 +502,15 @@ final class TwoLayerNet implements Model {
             }
             grad[l.b1() + j] = s;
         }
+    }
+
+    /** ∂L/∂W1 = Xᵀ·dHidden added into {@code grad}'s W1 block, which must be zero on the minibatch's pixels. */
+    private void firstLayerGradient(double[] dHidden, double[] grad) {
         for (int b = 0; b < n; b++) {
             int row = batch[b], bh = b * h;
             for (int e = train.start[row]; e < train.start[row + 1]; e++) {
                 double v = train.val[e];
-                int w = train.col[e] * h;
+                int w = l.w1() + train.col[e] * h;
                 for (int j = 0; j < h; j++) {
                     grad[w + j] += v * dHidden[bh + j];
                 }

@@ -67,20 +67,31 @@ class TwoLayerNetTest {
         net.gradient(batch);
         double[] g = new double[net.parameterCount()];
         net.copyGradient(g);
-        double[] theta = net.parameters();
+        java.util.Map<String, double[]> tensors = net.tensors();
+        String[] names = {"W1", "b1", "W2", "b2"};
+        int[] offsets = {0, 784 * 5, 784 * 5 + 5, 784 * 5 + 5 + 50};
         SplittableRandom r = new SplittableRandom(9);
         int checked = 0;
         for (int t = 0; t < 400 && checked < 40; t++) {
-            int i = r.nextInt(theta.length);
+            int i = r.nextInt(net.parameterCount());
             if (g[i] == 0) {
                 continue;
             }
-            double keep = theta[i], eps = 1e-6;
-            theta[i] = keep + eps;
+            int tensor = 3;
+            while (offsets[tensor] > i) {
+                tensor--;
+            }
+            double[] values = tensors.get(names[tensor]);
+            int at = i - offsets[tensor];
+            double keep = values[at], eps = 1e-6;
+            values[at] = keep + eps;
+            net.setTensors(tensors);
             double up = net.gradient(batch);
-            theta[i] = keep - eps;
+            values[at] = keep - eps;
+            net.setTensors(tensors);
             double down = net.gradient(batch);
-            theta[i] = keep;
+            values[at] = keep;
+            net.setTensors(tensors);
             // The analytic gradient is the usual softmax one, p - onehot, which ignores the 1e-7 guard
             // inside the log (as the NumPy reference does): it differs from the true derivative by a
             // relative 1e-7/p, so the check is relative.
@@ -125,6 +136,43 @@ class TwoLayerNetTest {
                     assertThat(net.testAccuracy()).isEqualTo(net.accuracy(task.test()));
                 }
             }
+        }
+    }
+
+    @Test
+    void trainingOnTrackedPreActivationsMatchesPlainSgdWithin1e12() {
+        // Plain SGD, written out directly, against the kernel's A/Z bookkeeping over many steps.
+        FewShotTask task = new FewShotTask("t", samples(20, 1), samples(10, 2), 10, new int[20]);
+        TwoLayerNet net = new TwoLayerNet(task, 7, 0.3, new JvmEvaluator());
+        net.initialize(8);
+        double[] w1 = java.util.Arrays.copyOf(net.parameters(), 784 * 7);
+        double[] rest = java.util.Arrays.copyOfRange(net.parameters(), 784 * 7, net.parameterCount());
+        SplittableRandom r = new SplittableRandom(2);
+        double[] g = new double[net.parameterCount()];
+        for (int it = 0; it < 200; it++) {
+            int[] batch = {r.nextInt(20), r.nextInt(20)};
+            net.gradient(batch);
+            net.copyGradient(g);
+            net.commit(0.3);
+            for (int i = 0; i < w1.length; i++) {
+                w1[i] -= 0.3 * g[i];
+            }
+            for (int i = 0; i < rest.length; i++) {
+                rest[i] -= 0.3 * g[w1.length + i];
+            }
+        }
+        double[] theta = net.parameters();
+        for (int i = 0; i < w1.length; i++) {
+            assertThat(theta[i]).as("W1[%d]", i).isCloseTo(w1[i], within(1e-12));
+        }
+        for (int i = 0; i < rest.length; i++) {
+            assertThat(theta[w1.length + i]).isCloseTo(rest[i], within(1e-12));
+        }
+        // The tracked pre-activations against X·W1 recomputed from scratch (setTensors restarts).
+        for (int i = 0; i < 20; i++) {
+            double tracked = net.gradient(new int[] {i});
+            net.setTensors(net.tensors());
+            assertThat(net.gradient(new int[] {i})).as("loss of example %d", i).isCloseTo(tracked, within(1e-12));
         }
     }
 

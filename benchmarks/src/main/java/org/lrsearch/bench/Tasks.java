@@ -1,0 +1,26 @@
+package org.lrsearch.bench;
+
+import org.lrsearch.api.FewShotTask;
+import org.lrsearch.api.Model;
+import org.lrsearch.api.Selection;
+import org.lrsearch.api.TaskRequest;
+import org.lrsearch.mnist.MnistOptions;
+import org.lrsearch.mnist.MnistPlugin;
+import org.lrsearch.net.TwoLayerNetOptions;
+import org.lrsearch.net.TwoLayerNetPlugin;
+
+/** Real k-shot MNIST tasks and models for the benchmarks, built through the plugins as a run builds them. */
+final class Tasks {
+    private Tasks() {
+    }
+
+    static FewShotTask mnist(int shots) {
+        return new MnistPlugin().load(MnistOptions.defaults(), new TaskRequest(shots, Selection.FIRST, 0));
+    }
+
+    static Model model(FewShotTask task, int hidden, String evaluator) {
+        Model m = new TwoLayerNetPlugin().create(new TwoLayerNetOptions(hidden, null, evaluator), task);
+        m.initialize(0);
+        return m;
+    }
+}
