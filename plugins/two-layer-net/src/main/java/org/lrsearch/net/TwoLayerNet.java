@@ -71,6 +71,8 @@ final class TwoLayerNet implements Model {
 
     // Trial-point scratch.
     private final double[] w2t;
+    private final double[] w2tT;
+    private final double[] w2T;
     private final double[] b2t;
     private double[] zt = new double[0];
     private double[] ht = new double[0];
@@ -108,6 +110,8 @@ final class TwoLayerNet implements Model {
         this.isActive = new boolean[l.in()];
         this.active = new int[l.in()];
         this.w2t = new double[h * out];
+        this.w2tT = new double[h * out];
+        this.w2T = new double[h * out];
         this.b2t = new double[out];
         this.incremental = incrementalTest ? new IncrementalTestEvaluator(l, task.test(), task.train()) : null;
         restart();
@@ -216,7 +220,8 @@ final class TwoLayerNet implements Model {
                 z1[bh + j] = zTrain[zr + j] + theta[l.b1() + j];
             }
         }
-        double loss = forward(n, z1, theta, l.w2(), theta, l.b2(), batchLabels, hb, p);
+        transposeW2(theta, l.w2(), w2T);
+        double loss = forward(n, z1, w2T, theta, l.b2(), batchLabels, hb, p);
         backward(p, hb, theta, l.w2(), g, dh);
         gW1Current = false;
         // d1 = X·gW1 + gb1 = (X·Xᵀ)·dh + gb1, the direction of the first layer's pre-activations.
@@ -265,7 +270,7 @@ final class TwoLayerNet implements Model {
         trialSecondLayer(eta);
         if (scope == LossScope.MINIBATCH) {
             trialFirstLayer(eta);
-            return forward(n, zt, w2t, 0, b2t, 0, batchLabels, ht, pt);
+            return forward(n, zt, w2tT, b2t, 0, batchLabels, ht, pt);
         }
         double[] z = new double[nTrain * h];
         for (int i = 0; i < nTrain; i++) {
@@ -281,14 +286,14 @@ final class TwoLayerNet implements Model {
                 z[ih + j] = (z[ih + j] + theta[l.b1() + j]) - eta * g[l.b1() + j];
             }
         }
-        return forward(nTrain, z, w2t, 0, b2t, 0, trainLabels, new double[nTrain * h], new double[nTrain * out]);
+        return forward(nTrain, z, w2tT, b2t, 0, trainLabels, new double[nTrain * h], new double[nTrain * out]);
     }
 
     @Override
     public void trialGradient(double eta, double[] dst) {
         trialSecondLayer(eta);
         trialFirstLayer(eta);
-        forward(n, zt, w2t, 0, b2t, 0, batchLabels, ht, pt);
+        forward(n, zt, w2tT, b2t, 0, batchLabels, ht, pt);
         Arrays.fill(dst, 0.0);
         backward(pt, ht, w2t, 0, dst, dht);
         firstLayerGradient(dht, dst);
@@ -335,7 +340,9 @@ final class TwoLayerNet implements Model {
         for (int i = 0; i < nTrain * h; i++) {
             z[i] = zTrain[i] + theta[l.b1() + i % h];
         }
-        return forward(nTrain, z, theta, l.w2(), theta, l.b2(), trainLabels, new double[nTrain * h],
+        double[] w2Transposed = new double[h * out];
+        transposeW2(theta, l.w2(), w2Transposed);
+        return forward(nTrain, z, w2Transposed, theta, l.b2(), trainLabels, new double[nTrain * h],
                 new double[nTrain * out]);
     }
 
@@ -408,8 +415,18 @@ final class TwoLayerNet implements Model {
         for (int i = 0; i < w2t.length; i++) {
             w2t[i] = theta[l.w2() + i] - eta * g[l.w2() + i];
         }
+        transposeW2(w2t, 0, w2tT);
         for (int k = 0; k < out; k++) {
             b2t[k] = theta[l.b2() + k] - eta * g[l.b2() + k];
+        }
+    }
+
+    /** W2 ({@code h×out} at {@code from}) transposed into {@code to} ({@code out×h}). */
+    private void transposeW2(double[] from, int offset, double[] to) {
+        for (int j = 0; j < h; j++) {
+            for (int k = 0; k < out; k++) {
+                to[k * h + j] = from[offset + j * out + k];
+            }
         }
     }
 
@@ -421,9 +438,10 @@ final class TwoLayerNet implements Model {
 
     /**
      * Sigmoid hidden layer, affine output, softmax into {@code prob}; returns the mean
-     * cross-entropy. {@code z} holds the hidden pre-activations, bias included.
+     * cross-entropy. {@code z} holds the hidden pre-activations, bias included; {@code w2T} is W2
+     * transposed ({@code out×h}), so that each logit's sum runs over contiguous memory.
      */
-    private double forward(int count, double[] z, double[] w2, int w2o, double[] b2, int b2o, int[] labels,
+    private double forward(int count, double[] z, double[] w2T, double[] b2, int b2o, int[] labels,
                            double[] hidden, double[] prob) {
         double sumLog = 0;
         for (int b = 0; b < count; b++) {
@@ -434,8 +452,9 @@ final class TwoLayerNet implements Model {
             double max = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < out; k++) {
                 double s = 0;
+                int kh = k * h;
                 for (int j = 0; j < h; j++) {
-                    s += hidden[bh + j] * w2[w2o + j * out + k];
+                    s += hidden[bh + j] * w2T[kh + j];
                 }
                 double zk = s + b2[b2o + k];
                 prob[bo + k] = zk;
@@ -469,13 +488,16 @@ final class TwoLayerNet implements Model {
         for (int i = 0; i < n * out; i++) {
             prob[i] /= n;
         }
-        for (int j = 0; j < h; j++) {
-            for (int k = 0; k < out; k++) {
-                double s = 0;
-                for (int b = 0; b < n; b++) {
-                    s += hidden[b * h + j] * prob[b * out + k];
+        // ∂L/∂W2 = hiddenᵀ·prob, summed over the batch in order; k innermost keeps memory contiguous.
+        Arrays.fill(grad, l.w2(), l.b2(), 0.0);
+        for (int b = 0; b < n; b++) {
+            int bh = b * h, bo = b * out;
+            for (int j = 0; j < h; j++) {
+                double hj = hidden[bh + j];
+                int gr = l.w2() + j * out;
+                for (int k = 0; k < out; k++) {
+                    grad[gr + k] += hj * prob[bo + k];
                 }
-                grad[l.w2() + j * out + k] = s;
             }
         }
         for (int k = 0; k < out; k++) {
