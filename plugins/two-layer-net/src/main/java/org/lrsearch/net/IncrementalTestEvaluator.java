@@ -38,6 +38,8 @@ final class IncrementalTestEvaluator {
     private double[] w1Origin;
     private double[] z0;
     private final double[] logits;
+    /** Use the Vector API kernels (same bits as the scalar loops, faster); tests switch it off to compare. */
+    boolean simd = VectorKernels.AVAILABLE;
 
     IncrementalTestEvaluator(Layout l, Samples test, Samples train) {
         this.l = l;
@@ -81,25 +83,30 @@ final class IncrementalTestEvaluator {
         for (int i = 0; i < n; i++) {
             System.arraycopy(z0, i * h, z, 0, h);
             int kr = i * nTrain;
-            for (int t = 0; t < nTrain; t++) {
-                double k = kernel[kr + t];
-                if (k == 0) {
-                    continue;
-                }
-                int ar = t * h;
-                for (int j = 0; j < h; j++) {
-                    z[j] += k * a[ar + j];
+            if (simd) {
+                VectorKernels.accumulate(z, 0, kernel, kr, nTrain, a, h);
+            } else {
+                for (int t = 0; t < nTrain; t++) {
+                    double k = kernel[kr + t];
+                    int ar = t * h;
+                    for (int j = 0; j < h; j++) {
+                        z[j] += k * a[ar + j];
+                    }
                 }
             }
             for (int j = 0; j < h; j++) {
                 z[j] = 1.0 / (1.0 + Math.exp(-(z[j] + theta[l.b1() + j])));
             }
-            for (int k = 0; k < out; k++) {
-                double s = 0;
-                for (int j = 0; j < h; j++) {
-                    s += z[j] * theta[l.w2() + j * out + k];
+            if (simd) {
+                VectorKernels.affine(z, 0, h, theta, l.w2(), out, theta, l.b2(), logits, i * out);
+            } else {
+                for (int k = 0; k < out; k++) {
+                    double s = 0;
+                    for (int j = 0; j < h; j++) {
+                        s += z[j] * theta[l.w2() + j * out + k];
+                    }
+                    logits[i * out + k] = s + theta[l.b2() + k];
                 }
-                logits[i * out + k] = s + theta[l.b2() + k];
             }
         }
         return logits;

@@ -67,6 +67,8 @@ final class TwoLayerNet implements Model {
     private double[] dh = new double[0];
     private double[] d1 = new double[0];
     private int[] batchLabels = new int[0];
+    /** Gram coefficients of one training example against the minibatch. */
+    private double[] coef = new double[0];
     private final double[] dz;
 
     // Trial-point scratch.
@@ -312,20 +314,25 @@ final class TwoLayerNet implements Model {
             Arrays.fill(dz, 0.0);
             boolean touched = false;
             for (int b = 0; b < n; b++) {
-                double k = gram[i * nTrain + batch[b]];
-                if (k != 0) {
-                    touched = true;
+                coef[b] = gram[i * nTrain + batch[b]];
+                touched |= coef[b] != 0;
+            }
+            if (!touched) {
+                continue;
+            }
+            if (VectorKernels.AVAILABLE) {
+                VectorKernels.accumulate(dz, 0, coef, 0, n, dh, h);
+            } else {
+                for (int b = 0; b < n; b++) {
                     int bh = b * h;
                     for (int j = 0; j < h; j++) {
-                        dz[j] += k * dh[bh + j];
+                        dz[j] += coef[b] * dh[bh + j];
                     }
                 }
             }
-            if (touched) {
-                int ih = i * h;
-                for (int j = 0; j < h; j++) {
-                    zTrain[ih + j] -= eta * dz[j];
-                }
+            int ih = i * h;
+            for (int j = 0; j < h; j++) {
+                zTrain[ih + j] -= eta * dz[j];
             }
         }
         for (int i = l.b1(); i < theta.length; i++) {
@@ -352,6 +359,11 @@ final class TwoLayerNet implements Model {
             return TestEvaluator.accuracy(incremental.logits(theta, a), out, test.labels());
         }
         return accuracy(test);
+    }
+
+    /** The incremental evaluator, when chosen (tests compare its kernels). */
+    IncrementalTestEvaluator incremental() {
+        return incremental;
     }
 
     /** Test-set logits as {@link #testAccuracy()} computes them. */
@@ -392,6 +404,7 @@ final class TwoLayerNet implements Model {
         if (batch.length != n) {
             batch = new int[n];
             batchLabels = new int[n];
+            coef = new double[n];
             z1 = new double[n * h];
             hb = new double[n * h];
             dh = new double[n * h];

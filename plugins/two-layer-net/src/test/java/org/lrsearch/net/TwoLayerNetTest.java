@@ -177,6 +177,26 @@ class TwoLayerNetTest {
     }
 
     @Test
+    void simdEvaluationGivesTheSameBitsAsTheScalarLoops() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(VectorKernels.AVAILABLE, "needs --add-modules jdk.incubator.vector");
+        for (int hidden : new int[] {20, 50, 7}) {
+            FewShotTask task = new FewShotTask("t", samples(30, 1), samples(200, 2), 10, new int[30]);
+            TwoLayerNet net = new TwoLayerNet(task, hidden, 0.01, new JvmEvaluator(), true);
+            net.initialize(1);
+            SplittableRandom r = new SplittableRandom(3);
+            for (int it = 0; it < 100; it++) {
+                net.gradient(new int[] {r.nextInt(30), r.nextInt(30)});
+                net.commit(0.3);
+            }
+            net.incremental().simd = true;
+            double[] simd = net.testLogits();
+            net.incremental().simd = false;
+            double[] scalar = net.testLogits();
+            assertThat(simd).as("hidden %d", hidden).isEqualTo(scalar);
+        }
+    }
+
+    @Test
     void sameSeedGivesSameInitialWeights() {
         TwoLayerNet a = net(20, new JvmEvaluator());
         TwoLayerNet b = net(20, new JvmEvaluator());
