@@ -4,8 +4,9 @@ package org.lrsearch.api;
  * A strategy that works below an upper bound handed to it by a searcher: the searcher runs
  * until it fixes δ, calls {@link #acceptBound(double)}, and from then on delegates every step.
  *
- * <p>Example: a selector choosing among fractions of δ, or a cosine schedule capped at δ.
- * {@link #step} is never called before {@link #acceptBound}.
+ * <p>Example: a selector choosing among fractions of δ, or a cosine schedule capped at δ. Under a
+ * searcher, {@link #step} is never called before {@link #acceptBound}; a bounded strategy may
+ * also run on its own (then it never receives a bound and uses its own settings).
  */
 public interface BoundedStrategy extends LrStrategy {
 

@@ -70,6 +70,20 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /** Lists the files written: those directly in {@code dir} by name, those in its sub-folders as a count. */
+    static void printWritten(PrintStream console, Path dir, List<Path> files) {
+        java.util.Map<Path, Integer> nested = new java.util.TreeMap<>();
+        for (Path f : files) {
+            Path parent = f.getParent();
+            if (parent != null && !parent.toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize())) {
+                nested.merge(parent, 1, Integer::sum);
+            } else {
+                console.println("wrote " + f);
+            }
+        }
+        nested.forEach((folder, count) -> console.println("wrote " + count + " files in " + folder));
+    }
+
     /** Shared options: plugin folder and debug output. */
     static class Common {
         @Option(names = "--plugins", paramLabel = "DIR", description = "also load plugin jars from this folder")
@@ -128,11 +142,7 @@ public final class Main implements Runnable {
             }
             console.printf("%d runs (%d resumed from before), %d failed, %d diverged.%n", o.total(), o.skipped(),
                     o.failed(), o.diverged());
-            for (Path f : o.files()) {
-                if (!f.getFileName().toString().equals("report.html")) {
-                    console.println("wrote " + f);
-                }
-            }
+            printWritten(console, dir, o.files().stream().filter(f -> !f.getFileName().toString().equals("report.html")).toList());
             o.files().stream().filter(f -> f.getFileName().toString().equals("report.html")).findFirst()
                     .ifPresent(f -> console.println("report: " + f.toAbsolutePath()));
             return o.failed() > 0 ? EXIT_FAILED_RUNS : 0;
@@ -200,10 +210,7 @@ public final class Main implements Runnable {
             if (!Files.isRegularFile(dir.resolve(ResultsStore.FILE))) {
                 throw new UsageException(dir + ": no " + ResultsStore.FILE + " here; give the --out folder of a run");
             }
-            List<Path> files = common.injector().getInstance(Reports.class).render(dir);
-            for (Path f : files) {
-                System.out.println("wrote " + f);
-            }
+            printWritten(System.out, dir, common.injector().getInstance(Reports.class).render(dir));
             return 0;
         }
     }

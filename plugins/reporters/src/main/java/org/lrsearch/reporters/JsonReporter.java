@@ -99,6 +99,45 @@ public final class JsonReporter implements ReporterPlugin<JsonOptions> {
         summary.put("pairedStatistics", stats);
         Path s = outDir.resolve("summary.json");
         json.writeValue(s.toFile(), summary);
-        return List.of(p, s);
+        List<Path> files = new ArrayList<>(List.of(p, s));
+        if (options.traces()) {
+            files.addAll(traces(results, outDir));
+        }
+        return files;
+    }
+
+    /** One JSON-lines file per run, named by its run id (hex digits only, so always inside {@code traces/}). */
+    static List<Path> traces(ExperimentResults results, Path outDir) throws IOException {
+        ObjectMapper line = new ObjectMapper();
+        Path dir = java.nio.file.Files.createDirectories(outDir.resolve("traces"));
+        List<Path> files = new ArrayList<>();
+        for (var run : results.runs()) {
+            if (!run.spec().runId().matches("[0-9a-zA-Z_-]+")) {
+                throw new IOException("run id " + run.spec().runId() + " is not a safe file name");
+            }
+            StringBuilder sb = new StringBuilder();
+            for (var r : run.searchRounds()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("type", "searchRound");
+                m.put("iteration", r.iteration());
+                m.put("case", r.decision().key());
+                m.put("H", r.proposals());
+                m.put("G", r.g());
+                m.put("delta", Double.isNaN(r.delta()) ? null : r.delta());
+                sb.append(line.writeValueAsString(m)).append('\n');
+            }
+            for (var seg : run.lrSegments()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("type", "lr");
+                m.put("from", seg.from());
+                m.put("to", seg.to());
+                m.put("lr", Double.isNaN(seg.lr()) ? null : seg.lr());
+                sb.append(line.writeValueAsString(m)).append('\n');
+            }
+            Path f = dir.resolve(run.spec().runId() + ".jsonl");
+            java.nio.file.Files.writeString(f, sb.toString());
+            files.add(f);
+        }
+        return files;
     }
 }
