@@ -93,6 +93,7 @@ public final class ExperimentRunner {
                 LOG.info("Resuming: {} of {} runs already complete in {}", skipped, plan.runs().size(), out);
             }
             LOG.info("Running {} runs of '{}' on {} threads into {}", todo.size(), plan.name(), threads, out);
+            registry.infos().forEach(p -> LOG.debug("plugin {} {} version {} from {}", p.kind(), p.id(), p.version(), p.source()));
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "run-" + THREADS.incrementAndGet());
                 t.setDaemon(true);

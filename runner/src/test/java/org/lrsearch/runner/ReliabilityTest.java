@@ -99,7 +99,7 @@ class ReliabilityTest {
     @Test
     void killedExperimentResumesToIdenticalResults() throws Exception {
         Path cfg = config("""
-                training: {iterations: 1500, evalEvery: 500}
+                training: {iterations: 6000, evalEvery: 2000}
                 grid: {strategy: ["0.1", H1], dataset.shots: [1, 2, 3, 4, 5]}
                 reporters: [csv]
                 """);
@@ -134,7 +134,7 @@ class ReliabilityTest {
     @Test
     void interruptKeepsFinishedRunsAndPrintsTheResumeCommand() throws Exception {
         Path cfg = config("""
-                training: {iterations: 3000, evalEvery: 1000}
+                training: {iterations: 10000, evalEvery: 2000}
                 grid: {strategy: ["0.1", H1], dataset.shots: [1, 2, 3, 4, 5]}
                 reporters: [csv]
                 """);

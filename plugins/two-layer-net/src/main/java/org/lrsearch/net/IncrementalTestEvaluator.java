@@ -75,7 +75,7 @@ final class IncrementalTestEvaluator {
             ContentKey key = new ContentKey(w1Origin);
             z0 = cache.get(key);
             if (z0 == null) {
-                z0 = firstLayer(testRows, w1Origin, h);
+                z0 = testRows.times(w1Origin, 0, h);
                 cache.put(key, z0);
             }
         }
@@ -110,21 +110,6 @@ final class IncrementalTestEvaluator {
             }
         }
         return logits;
-    }
-
-    /** X·W1 for sparse rows X. */
-    private static double[] firstLayer(SparseRows x, double[] w1, int h) {
-        double[] z = new double[x.count * h];
-        for (int i = 0; i < x.count; i++) {
-            for (int e = x.start[i]; e < x.start[i + 1]; e++) {
-                double v = x.val[e];
-                int w = x.col[e] * h;
-                for (int j = 0; j < h; j++) {
-                    z[i * h + j] += v * w1[w + j];
-                }
-            }
-        }
-        return z;
     }
 
     /** X_test·X_trainᵀ, test-major: walks each test image's non-zero pixels against the training images' columns. */

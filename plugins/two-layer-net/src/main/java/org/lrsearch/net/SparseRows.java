@@ -56,6 +56,22 @@ final class SparseRows {
         return new SparseRows(s);
     }
 
+    /** {@code X·W} ({@code count×h}, row-major) for {@code W} stored {@code features×h} at {@code offset} in {@code w}. */
+    double[] times(double[] w, int offset, int h) {
+        double[] z = new double[count * h];
+        for (int i = 0; i < count; i++) {
+            int zr = i * h;
+            for (int e = start[i]; e < start[i + 1]; e++) {
+                double v = val[e];
+                int wr = offset + col[e] * h;
+                for (int j = 0; j < h; j++) {
+                    z[zr + j] += v * w[wr + j];
+                }
+            }
+        }
+        return z;
+    }
+
     /** Dot product of examples {@code a} and {@code b}. */
     double dot(int a, int b) {
         int i = start[a], ie = start[a + 1], j = start[b], je = start[b + 1];

@@ -147,16 +147,7 @@ final class TwoLayerNet implements Model {
         w1Current = true;
         gW1Current = false;
         Arrays.fill(a, 0.0);
-        for (int i = 0; i < nTrain; i++) {
-            Arrays.fill(zTrain, i * h, i * h + h, 0.0);
-            for (int e = train.start[i]; e < train.start[i + 1]; e++) {
-                double v = train.val[e];
-                int w = train.col[e] * h;
-                for (int j = 0; j < h; j++) {
-                    zTrain[i * h + j] += v * w1Origin[w + j];
-                }
-            }
-        }
+        System.arraycopy(train.times(w1Origin, 0, h), 0, zTrain, 0, zTrain.length);
         if (incremental != null) {
             incremental.reset(w1Origin);
         }
