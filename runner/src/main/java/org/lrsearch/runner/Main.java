@@ -98,17 +98,28 @@ public final class Main implements Runnable {
         }
     }
 
+    /** The experiment a command works on: a config file and command-line overrides. */
+    static class ConfigArgs {
+        @Parameters(index = "0", paramLabel = "CONFIG", description = "experiment YAML file")
+        Path config;
+
+        @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "overrides, e.g. training.iterations=500")
+        List<String> overrides = new ArrayList<>();
+
+        /** Composes the config and validates it into a plan (data checked too). */
+        ExperimentPlan plan(Injector injector) {
+            return injector.getInstance(Planner.class).plan(ComposedConfig.load(config, overrides), true);
+        }
+    }
+
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "Run an experiment: every run of its grid, then its reporters.")
     static final class Run implements Callable<Integer> {
         @CommandLine.Mixin
         Common common = new Common();
 
-        @Parameters(index = "0", paramLabel = "CONFIG", description = "experiment YAML file")
-        Path config;
-
-        @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "overrides, e.g. training.iterations=500")
-        List<String> overrides = new ArrayList<>();
+        @CommandLine.Mixin
+        ConfigArgs experiment = new ConfigArgs();
 
         @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: results/NAME-TIMESTAMP)")
         Path out;
@@ -129,8 +140,7 @@ public final class Main implements Runnable {
                 throw new UsageException("--threads " + n + ": must be between 1 and 1024");
             }
             Injector injector = common.injector();
-            ComposedConfig composed = ComposedConfig.load(config, overrides);
-            ExperimentPlan plan = injector.getInstance(Planner.class).plan(composed, true);
+            ExperimentPlan plan = experiment.plan(injector);
             Path dir = out != null ? out : Path.of("results", plan.name() + "-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             ExperimentRunner.prepareOutput(dir, resume, force);
@@ -155,17 +165,13 @@ public final class Main implements Runnable {
         @CommandLine.Mixin
         Common common = new Common();
 
-        @Parameters(index = "0", paramLabel = "CONFIG")
-        Path config;
-
-        @Parameters(index = "1..*", paramLabel = "KEY=VALUE")
-        List<String> overrides = new ArrayList<>();
+        @CommandLine.Mixin
+        ConfigArgs experiment = new ConfigArgs();
 
         @Override
         public Integer call() {
-            ComposedConfig composed = ComposedConfig.load(config, overrides);
-            ExperimentPlan plan = common.injector().getInstance(Planner.class).plan(composed, true);
-            System.out.printf("%s: ok, %d runs (%d strategies, %d seeds), reporters: %s%n", config, plan.runs().size(),
+            ExperimentPlan plan = experiment.plan(common.injector());
+            System.out.printf("%s: ok, %d runs (%d strategies, %d seeds), reporters: %s%n", experiment.config, plan.runs().size(),
                     plan.strategies().size(), plan.seeds().size(),
                     String.join(", ", plan.reporters().stream().map(r -> r.plugin().id()).toList()));
             return 0;

@@ -38,8 +38,6 @@ final class IncrementalTestEvaluator {
     private double[] w1Origin;
     private double[] z0;
     private final double[] logits;
-    /** Use the Vector API kernels (same bits as the scalar loops, faster); tests switch it off to compare. */
-    boolean simd = VectorKernels.AVAILABLE;
 
     IncrementalTestEvaluator(Layout l, Samples test, Samples train) {
         this.l = l;
@@ -80,36 +78,52 @@ final class IncrementalTestEvaluator {
             }
         }
         double[] z = new double[h];
+        // W2 transposed (out×h): each logit then sums over contiguous memory, in the same order.
+        double[] w2T = new double[out * h];
+        for (int j = 0; j < h; j++) {
+            for (int k = 0; k < out; k++) {
+                w2T[k * h + j] = theta[l.w2() + j * out + k];
+            }
+        }
         for (int i = 0; i < n; i++) {
             System.arraycopy(z0, i * h, z, 0, h);
-            int kr = i * nTrain;
-            if (simd) {
-                VectorKernels.accumulate(z, 0, kernel, kr, nTrain, a, h);
-            } else {
-                for (int t = 0; t < nTrain; t++) {
-                    double k = kernel[kr + t];
-                    int ar = t * h;
-                    for (int j = 0; j < h; j++) {
-                        z[j] += k * a[ar + j];
-                    }
-                }
-            }
+            accumulate(z, 0, kernel, i * nTrain, nTrain, a, h);
             for (int j = 0; j < h; j++) {
                 z[j] = 1.0 / (1.0 + Math.exp(-(z[j] + theta[l.b1() + j])));
             }
-            if (simd) {
-                VectorKernels.affine(z, 0, h, theta, l.w2(), out, theta, l.b2(), logits, i * out);
-            } else {
-                for (int k = 0; k < out; k++) {
-                    double s = 0;
-                    for (int j = 0; j < h; j++) {
-                        s += z[j] * theta[l.w2() + j * out + k];
-                    }
-                    logits[i * out + k] = s + theta[l.b2() + k];
+            for (int k = 0; k < out; k++) {
+                double s = 0;
+                int kh = k * h;
+                for (int j = 0; j < h; j++) {
+                    s += z[j] * w2T[kh + j];
                 }
+                logits[i * out + k] = s + theta[l.b2() + k];
             }
         }
         return logits;
+    }
+
+    /**
+     * {@code z[zo..zo+h) += Σ_t k[ko+t]·a[t·h..t·h+h)}, t ascending. Four terms per pass, written as
+     * one left-to-right expression: the same sums in the same order as one term per pass (so the
+     * same bits), but z is loaded and stored once per four terms and the JIT vectorises over j.
+     */
+    static void accumulate(double[] z, int zo, double[] k, int ko, int terms, double[] a, int h) {
+        int t = 0;
+        for (; t + 4 <= terms; t += 4) {
+            double k0 = k[ko + t], k1 = k[ko + t + 1], k2 = k[ko + t + 2], k3 = k[ko + t + 3];
+            int a0 = t * h, a1 = a0 + h, a2 = a1 + h, a3 = a2 + h;
+            for (int j = 0; j < h; j++) {
+                z[zo + j] = (((z[zo + j] + k0 * a[a0 + j]) + k1 * a[a1 + j]) + k2 * a[a2 + j]) + k3 * a[a3 + j];
+            }
+        }
+        for (; t < terms; t++) {
+            double kt = k[ko + t];
+            int at = t * h;
+            for (int j = 0; j < h; j++) {
+                z[zo + j] += kt * a[at + j];
+            }
+        }
     }
 
     /** X_test·X_trainᵀ, test-major: walks each test image's non-zero pixels against the training images' columns. */

@@ -311,16 +311,7 @@ final class TwoLayerNet implements Model {
             if (!touched) {
                 continue;
             }
-            if (VectorKernels.AVAILABLE) {
-                VectorKernels.accumulate(dz, 0, coef, 0, n, dh, h);
-            } else {
-                for (int b = 0; b < n; b++) {
-                    int bh = b * h;
-                    for (int j = 0; j < h; j++) {
-                        dz[j] += coef[b] * dh[bh + j];
-                    }
-                }
-            }
+            IncrementalTestEvaluator.accumulate(dz, 0, coef, 0, n, dh, h);
             int ih = i * h;
             for (int j = 0; j < h; j++) {
                 zTrain[ih + j] -= eta * dz[j];
@@ -350,11 +341,6 @@ final class TwoLayerNet implements Model {
             return TestEvaluator.accuracy(incremental.logits(theta, a), out, test.labels());
         }
         return accuracy(test);
-    }
-
-    /** The incremental evaluator, when chosen (tests compare its kernels). */
-    IncrementalTestEvaluator incremental() {
-        return incremental;
     }
 
     /** Test-set logits as {@link #testAccuracy()} computes them. */

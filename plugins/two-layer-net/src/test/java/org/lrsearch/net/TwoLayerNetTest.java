@@ -177,22 +177,20 @@ class TwoLayerNetTest {
     }
 
     @Test
-    void simdEvaluationGivesTheSameBitsAsTheScalarLoops() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(VectorKernels.AVAILABLE, "needs --add-modules jdk.incubator.vector");
-        for (int hidden : new int[] {20, 50, 7}) {
-            FewShotTask task = new FewShotTask("t", samples(30, 1), samples(200, 2), 10, new int[30]);
-            TwoLayerNet net = new TwoLayerNet(task, hidden, 0.01, new JvmEvaluator(), true);
-            net.initialize(1);
-            SplittableRandom r = new SplittableRandom(3);
-            for (int it = 0; it < 100; it++) {
-                net.gradient(new int[] {r.nextInt(30), r.nextInt(30)});
-                net.commit(0.3);
+    void fourTermAccumulationGivesTheSameBitsAsOneTermAtATime() {
+        SplittableRandom r = new SplittableRandom(4);
+        for (int terms : new int[] {1, 3, 4, 7, 50}) {
+            double[] k = r.doubles(terms, -1, 1).toArray();
+            double[] a = r.doubles(terms * 13L, -1, 1).toArray();
+            double[] fast = r.doubles(13, -1, 1).toArray();
+            double[] plain = fast.clone();
+            IncrementalTestEvaluator.accumulate(fast, 0, k, 0, terms, a, 13);
+            for (int t = 0; t < terms; t++) {
+                for (int j = 0; j < 13; j++) {
+                    plain[j] += k[t] * a[t * 13 + j];
+                }
             }
-            net.incremental().simd = true;
-            double[] simd = net.testLogits();
-            net.incremental().simd = false;
-            double[] scalar = net.testLogits();
-            assertThat(simd).as("hidden %d", hidden).isEqualTo(scalar);
+            assertThat(fast).as("%d terms", terms).isEqualTo(plain);
         }
     }
 
