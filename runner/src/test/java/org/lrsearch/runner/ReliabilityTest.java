@@ -113,10 +113,7 @@ class ReliabilityTest {
         boolean resume = false;
         for (int target : new int[] {0, 3, 7}) {
             Process p = child(cfg, out, resume);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (committed(out) < target && p.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            awaitCommitted(p, out, target);
             p.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
             p.waitFor(30, TimeUnit.SECONDS);
             killedAfter.add(committed(out));
@@ -140,10 +137,7 @@ class ReliabilityTest {
                 """);
         Path out = dir.resolve("interrupted");
         Process p = child(cfg, out, false);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (committed(out) < 2 && p.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        awaitCommitted(p, out, 2);
         new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(130);
@@ -165,6 +159,14 @@ class ReliabilityTest {
         File err = out.resolveSibling(out.getFileName() + ".err").toFile();
         return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.appendTo(err)).start();
+    }
+
+    /** Waits (two minutes at most) until the child has committed {@code runs} runs or has ended. */
+    private static void awaitCommitted(Process child, Path out, int runs) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (committed(out) < runs && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     private static int committed(Path out) {

@@ -80,6 +80,10 @@ final class TwoLayerNet implements Model {
     private double[] ht = new double[0];
     private double[] pt = new double[0];
     private double[] dht = new double[0];
+    // Scratch of trial losses on the whole training set (lossOn: train-set), made on first use.
+    private double[] setZ;
+    private double[] setHidden;
+    private double[] setProb;
 
     TwoLayerNet(FewShotTask task, int hidden, double initStd, TestEvaluator evaluator) {
         this(task, hidden, initStd, evaluator, false);
@@ -265,7 +269,12 @@ final class TwoLayerNet implements Model {
             trialFirstLayer(eta);
             return forward(n, zt, w2tT, b2t, 0, batchLabels, ht, pt);
         }
-        double[] z = new double[nTrain * h];
+        if (setZ == null) {
+            setZ = new double[nTrain * h];
+            setHidden = new double[nTrain * h];
+            setProb = new double[nTrain * out];
+        }
+        double[] z = setZ;
         for (int i = 0; i < nTrain; i++) {
             int ih = i * h;
             System.arraycopy(zTrain, ih, z, ih, h);
@@ -279,7 +288,7 @@ final class TwoLayerNet implements Model {
                 z[ih + j] = (z[ih + j] + theta[l.b1() + j]) - eta * g[l.b1() + j];
             }
         }
-        return forward(nTrain, z, w2tT, b2t, 0, trainLabels, new double[nTrain * h], new double[nTrain * out]);
+        return forward(nTrain, z, w2tT, b2t, 0, trainLabels, setHidden, setProb);
     }
 
     @Override
