@@ -66,8 +66,7 @@ public final class HtmlReporter implements ReporterPlugin<HtmlOptions> {
     /** Table 1 alone, as the report shows it (for golden-file tests and embedding). */
     public static String renderTable1(ExperimentResults results) throws IOException {
         Map<String, Object> model = Map.of("table1", ReportModel.table1(new Cells(results),
-                results.info().report() != null && results.info().report().get("reference") != null
-                        ? ReferenceTable.read(Path.of(String.valueOf(results.info().report().get("reference")))) : null));
+                ReferenceTable.of(results.info())));
         StringWriter w = new StringWriter();
         try {
             configuration(null).getTemplate("table1.ftlh").process(model, w);

@@ -55,8 +55,7 @@ public final class JsonReporter implements ReporterPlugin<JsonOptions> {
         json.writeValue(p.toFile(), prov);
 
         Cells cells = new Cells(results);
-        Object refPath = info.report() == null ? null : info.report().get("reference");
-        ReferenceTable ref = refPath == null ? null : ReferenceTable.read(Path.of(String.valueOf(refPath)));
+        ReferenceTable ref = ReferenceTable.of(info);
         List<Map<String, Object>> table = new ArrayList<>();
         for (Cells.Row row : cells.rows()) {
             for (int k : cells.shots()) {

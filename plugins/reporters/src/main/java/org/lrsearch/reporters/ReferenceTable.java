@@ -21,6 +21,12 @@ public final class ReferenceTable {
         this.source = source;
     }
 
+    /** The table named by the experiment's {@code report.reference}, or null when it names none. */
+    public static ReferenceTable of(org.lrsearch.api.ExperimentInfo info) throws IOException {
+        Object file = info.report() == null ? null : info.report().get("reference");
+        return file == null ? null : read(Path.of(String.valueOf(file)));
+    }
+
     public static ReferenceTable read(Path file) throws IOException {
         ReferenceTable t = new ReferenceTable(file.getFileName().toString());
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

@@ -1,7 +1,6 @@
 package org.lrsearch.reporters;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,8 +36,7 @@ final class ReportModel {
         m.put("name", info.name());
         m.put("configFile", info.configFile());
         m.put("summary", summary(results));
-        ReferenceTable ref = report.get("reference") == null ? null : ReferenceTable.read(Path.of(String.valueOf(report.get("reference"))));
-        m.put("table1", table1(cells, ref));
+        m.put("table1", table1(cells, ReferenceTable.of(info)));
         m.put("figure2", figure2(cells, results, options));
         m.put("traces", traces(cells, results, options));
         m.put("stats", stats(results, cells));

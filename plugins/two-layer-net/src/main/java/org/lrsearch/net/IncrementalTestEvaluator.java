@@ -78,27 +78,12 @@ final class IncrementalTestEvaluator {
             }
         }
         double[] z = new double[h];
-        // W2 transposed (out×h): each logit then sums over contiguous memory, in the same order.
         double[] w2T = new double[out * h];
-        for (int j = 0; j < h; j++) {
-            for (int k = 0; k < out; k++) {
-                w2T[k * h + j] = theta[l.w2() + j * out + k];
-            }
-        }
+        l.transposeW2(theta, l.w2(), w2T);
         for (int i = 0; i < n; i++) {
             System.arraycopy(z0, i * h, z, 0, h);
             accumulate(z, 0, kernel, i * nTrain, nTrain, a, h);
-            for (int j = 0; j < h; j++) {
-                z[j] = 1.0 / (1.0 + Math.exp(-(z[j] + theta[l.b1() + j])));
-            }
-            for (int k = 0; k < out; k++) {
-                double s = 0;
-                int kh = k * h;
-                for (int j = 0; j < h; j++) {
-                    s += z[j] * w2T[kh + j];
-                }
-                logits[i * out + k] = s + theta[l.b2() + k];
-            }
+            TestEvaluator.outputLayer(l, theta, w2T, z, 0, logits, i * out);
         }
         return logits;
     }

@@ -11,18 +11,10 @@ final class JvmEvaluator implements TestEvaluator {
         int h = l.hidden(), out = l.out();
         double[] logits = new double[x.count * out];
         double[] z = x.times(theta, l.w1(), h);
+        double[] w2T = new double[h * out];
+        l.transposeW2(theta, l.w2(), w2T);
         for (int i = 0; i < x.count; i++) {
-            int zr = i * h;
-            for (int j = 0; j < h; j++) {
-                z[zr + j] = 1.0 / (1.0 + Math.exp(-(z[zr + j] + theta[l.b1() + j])));
-            }
-            for (int k = 0; k < out; k++) {
-                double s = 0;
-                for (int j = 0; j < h; j++) {
-                    s += z[zr + j] * theta[l.w2() + j * out + k];
-                }
-                logits[i * out + k] = s + theta[l.b2() + k];
-            }
+            TestEvaluator.outputLayer(l, theta, w2T, z, i * h, logits, i * out);
         }
         return logits;
     }

@@ -24,4 +24,13 @@ record Layout(int in, int hidden, int out) {
     int size() {
         return b2() + out;
     }
+
+    /** W2 ({@code hidden×out}, at {@code offset} in {@code from}) transposed into {@code to} ({@code out×hidden}). */
+    void transposeW2(double[] from, int offset, double[] to) {
+        for (int j = 0; j < hidden; j++) {
+            for (int k = 0; k < out; k++) {
+                to[k * hidden + j] = from[offset + j * out + k];
+            }
+        }
+    }
 }

@@ -8,6 +8,27 @@ interface TestEvaluator {
     /** Logits, {@code samples.count() × out}, row-major. */
     double[] logits(Layout layout, double[] theta, Samples samples);
 
+    /**
+     * The output layer for one example: sigmoid of {@code z[zo..zo+h)} plus b1 (in place), then
+     * logits {@code (Σ_j hidden_j·W2[j][k]) + b2[k]} into {@code logits[lo..lo+out)}, j in order.
+     *
+     * @param w2T W2 transposed ({@link Layout#transposeW2}), so each sum reads contiguous memory
+     */
+    static void outputLayer(Layout l, double[] theta, double[] w2T, double[] z, int zo, double[] logits, int lo) {
+        int h = l.hidden();
+        for (int j = 0; j < h; j++) {
+            z[zo + j] = 1.0 / (1.0 + Math.exp(-(z[zo + j] + theta[l.b1() + j])));
+        }
+        for (int k = 0; k < l.out(); k++) {
+            double s = 0;
+            int kh = k * h;
+            for (int j = 0; j < h; j++) {
+                s += z[zo + j] * w2T[kh + j];
+            }
+            logits[lo + k] = s + theta[l.b2() + k];
+        }
+    }
+
     /** Share of rows whose largest logit (first on ties, as NumPy's argmax) is the label. */
     static double accuracy(double[] logits, int out, int[] labels) {
         int correct = 0;

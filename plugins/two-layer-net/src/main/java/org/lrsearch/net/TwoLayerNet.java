@@ -66,6 +66,7 @@ final class TwoLayerNet implements Model {
     private double[] p = new double[0];
     private double[] dh = new double[0];
     private double[] d1 = new double[0];
+    private boolean d1Current;
     private int[] batchLabels = new int[0];
     /** Gram coefficients of one training example against the minibatch. */
     private double[] coef = new double[0];
@@ -217,11 +218,23 @@ final class TwoLayerNet implements Model {
                 z1[bh + j] = zTrain[zr + j] + theta[l.b1() + j];
             }
         }
-        transposeW2(theta, l.w2(), w2T);
+        l.transposeW2(theta, l.w2(), w2T);
         double loss = forward(n, z1, w2T, theta, l.b2(), batchLabels, hb, p);
         backward(p, hb, theta, l.w2(), g, dh);
         gW1Current = false;
-        // d1 = X·gW1 + gb1 = (X·Xᵀ)·dh + gb1, the direction of the first layer's pre-activations.
+        d1Current = false;
+        return loss;
+    }
+
+    /**
+     * d1 = X·gW1 + gb1 = (X·Xᵀ)·dh + gb1, the direction of the minibatch's first-layer
+     * pre-activations: computed only when a trial step needs it (a fixed rate never does).
+     */
+    private void prepareTrialDirection() {
+        if (d1Current) {
+            return;
+        }
+        d1Current = true;
         for (int b = 0; b < n; b++) {
             int bh = b * h;
             Arrays.fill(d1, bh, bh + h, 0.0);
@@ -236,7 +249,6 @@ final class TwoLayerNet implements Model {
                 d1[bh + j] += g[l.b1() + j];
             }
         }
-        return loss;
     }
 
     @Override
@@ -339,7 +351,7 @@ final class TwoLayerNet implements Model {
             z[i] = zTrain[i] + theta[l.b1() + i % h];
         }
         double[] w2Transposed = new double[h * out];
-        transposeW2(theta, l.w2(), w2Transposed);
+        l.transposeW2(theta, l.w2(), w2Transposed);
         return forward(nTrain, z, w2Transposed, theta, l.b2(), trainLabels, new double[nTrain * h],
                 new double[nTrain * out]);
     }
@@ -414,22 +426,14 @@ final class TwoLayerNet implements Model {
         for (int i = 0; i < w2t.length; i++) {
             w2t[i] = theta[l.w2() + i] - eta * g[l.w2() + i];
         }
-        transposeW2(w2t, 0, w2tT);
+        l.transposeW2(w2t, 0, w2tT);
         for (int k = 0; k < out; k++) {
             b2t[k] = theta[l.b2() + k] - eta * g[l.b2() + k];
         }
     }
 
-    /** W2 ({@code h×out} at {@code from}) transposed into {@code to} ({@code out×h}). */
-    private void transposeW2(double[] from, int offset, double[] to) {
-        for (int j = 0; j < h; j++) {
-            for (int k = 0; k < out; k++) {
-                to[k * h + j] = from[offset + j * out + k];
-            }
-        }
-    }
-
     private void trialFirstLayer(double eta) {
+        prepareTrialDirection();
         for (int i = 0; i < n * h; i++) {
             zt[i] = z1[i] - eta * d1[i];
         }
