@@ -17,4 +17,13 @@ public interface DatasetPlugin<O extends Record> extends Plugin<O> {
     /** Makes sure the data is present and verified, acquiring it when missing. */
     default void prepare(O options) {
     }
+
+    /**
+     * Empty when the data is present locally; otherwise a sentence saying what is missing and what
+     * {@link #prepare} would fetch. Fetches nothing and runs nothing: {@code lrsearch validate}
+     * calls it so that checking a config never acquires data.
+     */
+    default java.util.Optional<String> missingData(O options) {
+        return java.util.Optional.empty();
+    }
 }

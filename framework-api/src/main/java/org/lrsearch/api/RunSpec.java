@@ -15,8 +15,16 @@ package org.lrsearch.api;
  * @param seed           the run's seed
  * @param iterations     training iterations
  * @param evalEvery      test accuracy is measured every this many iterations
+ * @param coordinates    the value of every key the experiment's grid sweeps (dotted key → value, grid
+ *                       order; {@code strategy} is the label): runs that differ in any of them are
+ *                       never pooled into one cell of a report, only runs that differ in the seed
  */
 public record RunSpec(String runId, String dataset, String model, int hidden, int batchSize, int shots,
                       String selection, String strategy, String strategyPlugin, long seed, int iterations,
-                      int evalEvery) {
+                      int evalEvery, java.util.Map<String, Object> coordinates) {
+    public RunSpec {
+        // Stores written before coordinates existed read back with none.
+        coordinates = coordinates == null ? java.util.Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(coordinates));
+    }
 }

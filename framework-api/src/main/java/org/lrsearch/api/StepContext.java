@@ -27,6 +27,13 @@ public interface StepContext {
     /** θ ← θ − η·g; at most once per iteration. An iteration may also end without an update. */
     void commit(double eta);
 
+    /**
+     * Ends the run as {@code diverged} after this iteration, with {@code reason} as its message:
+     * for a strategy that finds no update it can take, e.g. when every trial loss is non-finite.
+     * A run never counts as {@code ok} when its strategy could not step.
+     */
+    void diverged(String reason);
+
     /** Where the strategy records its decisions. */
     TraceSink trace();
 }

@@ -23,21 +23,34 @@ public final class ComposedConfig {
     private final Path file;
     private final Map<String, Object> tree;
     private final Map<String, String> origins;
+    private final List<String> notices;
 
-    private ComposedConfig(Path file, Map<String, Object> tree, Map<String, String> origins) {
+    private ComposedConfig(Path file, Map<String, Object> tree, Map<String, String> origins, List<String> notices) {
         this.file = file;
         this.tree = tree;
         this.origins = origins;
+        this.notices = List.copyOf(notices);
     }
 
-    /** Loads {@code file}, its {@code extends} chain, then applies {@code overrides}. */
+    /**
+     * Loads {@code file}, its {@code extends} chain, then applies {@code overrides} in order. Files
+     * are named in messages as the user typed them ({@code exp.yaml}, and a base it extends as
+     * {@code base.yaml} beside it), not as absolute paths.
+     */
     public static ComposedConfig load(Path file, List<String> overrides) {
         Map<String, String> origins = new HashMap<>();
-        Map<String, Object> tree = loadFile(file.toAbsolutePath().normalize(), origins, new ArrayDeque<>());
+        Map<String, Object> tree = loadFile(file.toAbsolutePath().normalize(), file.normalize(), null, origins,
+                new ArrayDeque<>());
+        List<String> notices = new java.util.ArrayList<>();
         for (String o : overrides) {
-            applyOverride(tree, origins, o);
+            applyOverride(tree, origins, o, notices);
         }
-        return new ComposedConfig(file, tree, origins);
+        return new ComposedConfig(file, tree, origins, notices);
+    }
+
+    /** What the command line changed that the user should know about (a sweep it replaced), one line each. */
+    public List<String> notices() {
+        return notices;
     }
 
     public Path file() {
@@ -69,28 +82,36 @@ public final class ComposedConfig {
         return new ConfigException(originOf(key), key, value, problem);
     }
 
-    private static Map<String, Object> loadFile(Path file, Map<String, String> origins, Deque<Path> chain) {
+    /**
+     * @param file    absolute, for reading and cycle detection
+     * @param display the same file as the user would name it, for messages
+     * @param namedBy the file whose {@code extends} names this one (as displayed), null for the first
+     */
+    private static Map<String, Object> loadFile(Path file, Path display, Path namedBy, Map<String, String> origins,
+                                                Deque<Path> chain) {
         if (chain.contains(file)) {
             StringBuilder cycle = new StringBuilder();
             chain.descendingIterator().forEachRemaining(p -> cycle.append(p.getFileName()).append(" -> "));
-            throw new ConfigException(chain.peek().toString(), "extends", file.getFileName().toString(),
+            throw new ConfigException(String.valueOf(namedBy), "extends", file.getFileName().toString(),
                     "extends cycle: " + cycle + file.getFileName());
         }
-        Map<String, Object> own = parse(file);
+        Map<String, Object> own = parse(file, display);
         chain.push(file);
         Map<String, Object> result;
         Object ext = own.remove("extends");
         Map<String, String> ownOrigins = new HashMap<>();
-        record(own, "", file.toString(), ownOrigins);
+        record(own, "", display.toString(), ownOrigins);
         if (ext != null) {
             if (!(ext instanceof String name) || name.isBlank()) {
-                throw new ConfigException(file.toString(), "extends", ext, "must be the path of another YAML file");
+                throw new ConfigException(display.toString(), "extends", ext, "must be the path of another YAML file");
             }
             Path base = file.getParent().resolve(name).normalize();
+            Path baseDisplay = display.getParent() == null ? Path.of(name).normalize()
+                    : display.getParent().resolve(name).normalize();
             if (!Files.isRegularFile(base)) {
-                throw new ConfigException(file.toString(), "extends", ext, "file " + base + " does not exist");
+                throw new ConfigException(display.toString(), "extends", ext, "file " + baseDisplay + " does not exist");
             }
-            result = loadFile(base, origins, chain);
+            result = loadFile(base, baseDisplay, display, origins, chain);
             merge(result, own);
         } else {
             result = own;
@@ -100,13 +121,13 @@ public final class ComposedConfig {
         return result;
     }
 
-    private static Map<String, Object> parse(Path file) {
-        if (!Files.isRegularFile(file)) {
+    private static Map<String, Object> parse(Path absolute, Path file) {
+        if (!Files.isRegularFile(absolute)) {
             throw new UsageException("config file " + file + " does not exist");
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = Files.readAllBytes(absolute);
         } catch (IOException e) {
             throw new UsageException("config file " + file + " cannot be read: " + e.getMessage());
         }
@@ -180,7 +201,14 @@ public final class ComposedConfig {
         });
     }
 
-    private static void applyOverride(Map<String, Object> tree, Map<String, String> origins, String arg) {
+    /**
+     * Applies one {@code key.path=value}. {@code grid.KEY=[...]} adds or replaces the sweep of
+     * {@code KEY} (everything after {@code grid.}, dots included) and {@code grid.KEY=null} removes
+     * it; any other key the grid sweeps is fixed by the command line, which replaces that sweep (the
+     * command line wins, as in Hydra) and says so in a notice.
+     */
+    private static void applyOverride(Map<String, Object> tree, Map<String, String> origins, String arg,
+                                      List<String> notices) {
         int eq = arg.indexOf('=');
         String key = eq < 0 ? arg : arg.substring(0, eq).trim();
         if (eq < 0 || !key.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*")) {
@@ -195,7 +223,36 @@ public final class ComposedConfig {
             throw new ConfigException(COMMAND_LINE, key, text, "value is not valid YAML: "
                     + (e instanceof org.yaml.snakeyaml.error.MarkedYAMLException m ? m.getProblem() : e.getMessage()));
         }
+        if (key.startsWith("grid.")) {
+            String swept = key.substring("grid.".length());
+            Map<String, Object> grid = gridOf(tree, key, value);
+            if (value == null) {
+                grid.remove(swept);
+            } else {
+                grid.put(swept, Yaml.deepCopy(value));
+                record(value, key, COMMAND_LINE, origins);
+            }
+            origins.put(key, COMMAND_LINE);
+            return;
+        }
+        if (tree.get("grid") instanceof Map<?, ?> grid && grid.containsKey(key)) {
+            notices.add(key + "=" + text + " on the command line replaces the grid's sweep " + key + ": "
+                    + Yaml.inline(grid.get(key)));
+            grid.remove(key);
+        }
         setPath(tree, key, Yaml.deepCopy(value), COMMAND_LINE, origins);
+    }
+
+    private static Map<String, Object> gridOf(Map<String, Object> tree, String key, Object value) {
+        Object grid = tree.get("grid");
+        if (grid == null) {
+            grid = new LinkedHashMap<String, Object>();
+            tree.put("grid", grid);
+        }
+        if (!(grid instanceof Map)) {
+            throw new ConfigException(COMMAND_LINE, key, value, "'grid' is a " + kind(grid) + ", not a mapping");
+        }
+        return Yaml.map(grid);
     }
 
     /** Sets a dotted key, creating maps on the way; a non-map in the way is an error. */

@@ -4,11 +4,15 @@ package org.lrsearch.runner;
 public class ConfigException extends UsageException {
     private final String file;
     private final String key;
+    private final Object value;
+    private final String problem;
 
     public ConfigException(String file, String key, Object value, String problem) {
         super(format(file, key, value, problem));
         this.file = file;
         this.key = key;
+        this.value = value;
+        this.problem = problem;
     }
 
     public String file() {
@@ -17,6 +21,11 @@ public class ConfigException extends UsageException {
 
     public String key() {
         return key;
+    }
+
+    /** The same problem, blamed on another file and key (a grid entry rather than the key it set). */
+    public ConfigException at(String otherFile, String otherKey) {
+        return new ConfigException(otherFile, otherKey, value, problem);
     }
 
     static String format(String file, String key, Object value, String problem) {

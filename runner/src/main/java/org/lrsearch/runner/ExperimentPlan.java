@@ -14,11 +14,20 @@ import org.lrsearch.api.ReporterPlugin;
  * @param report     the {@code report} section, paths absolute
  * @param seeds      the seeds
  * @param strategies strategy label to its normalised spec
+ * @param notices    what the user should read before the runs start (a sweep the command line
+ *                   replaced, data that a run would fetch), one line each
+ * @param identity   what {@code --resume} compares with the stored experiment
  */
 public record ExperimentPlan(String name, ComposedConfig config, List<PlannedRun> runs, List<Reporter> reporters,
-                             Map<String, Object> report, List<Long> seeds, Map<String, Map<String, Object>> strategies) {
+                             Map<String, Object> report, List<Long> seeds, Map<String, Map<String, Object>> strategies,
+                             List<String> notices, PlanIdentity identity) {
 
     /** A reporter with its bound options. */
     public record Reporter(ReporterPlugin<?> plugin, Record options, Map<String, Object> spec) {
+    }
+
+    /** The strategy labels that actually run (those the grid or {@code strategy} selects), in run order. */
+    public List<String> runStrategies() {
+        return runs.stream().map(r -> r.spec().strategy()).distinct().toList();
     }
 }

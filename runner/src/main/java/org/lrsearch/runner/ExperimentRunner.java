@@ -3,7 +3,6 @@ package org.lrsearch.runner;
 import com.google.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,10 +33,6 @@ import org.lrsearch.api.RunStatus;
  */
 public final class ExperimentRunner {
     private static final Logger LOG = LogManager.getLogger(ExperimentRunner.class);
-    /** Files a previous run may have left in an output folder, removed by {@code --force}. */
-    static final List<String> OUTPUTS = List.of(ResultsStore.FILE, ResultsStore.FILE + "-wal", ResultsStore.FILE + "-shm",
-            "results.csv", "curves.csv", "report.html", "provenance.json", "summary.json", "run.log");
-
     private final RunExecutor executor;
     private final Reports reports;
     private final Registry registry;
@@ -53,28 +48,6 @@ public final class ExperimentRunner {
     public record Outcome(int total, int skipped, int failed, int diverged, List<Path> files, boolean cancelled) {
     }
 
-    /** Prepares {@code out}: refuses to mix with earlier results unless resuming or forced. */
-    public static void prepareOutput(Path out, boolean resume, boolean force) {
-        if (Files.exists(out.resolve(ResultsStore.FILE)) && !resume && !force) {
-            throw new UsageException("--out " + out + " already holds results; add --resume to finish them, "
-                    + "or --force to replace them");
-        }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new UsageException("--out " + out + " is a file, not a folder");
-        }
-        try {
-            if (force && !resume) {
-                for (String f : OUTPUTS) {
-                    Files.deleteIfExists(out.resolve(f));
-                }
-                deleteTree(out.resolve("traces"));
-            }
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new UsageException("--out " + out + ": cannot be prepared (" + e.getMessage() + ")", e);
-        }
-    }
-
     public Outcome run(ExperimentPlan plan, Path out, int threads, PrintStream console) {
         Instant started = Instant.now();
         AtomicBoolean cancelled = new AtomicBoolean();
@@ -84,6 +57,7 @@ public final class ExperimentRunner {
             if (old != null) {
                 started = readStarted(old, started);
             }
+            store.putMeta(OutputFolder.META_PLAN, Yaml.toJson(plan.identity()));
             store.putMeta(Reports.META_INFO, Yaml.toJson(info(plan, started, null, threads)));
             store.putMeta(Reports.META_REPORTERS, Yaml.toJson(plan.reporters().stream().map(ExperimentPlan.Reporter::spec).toList()));
             Set<String> done = store.completedRunIds();
@@ -111,16 +85,18 @@ public final class ExperimentRunner {
                         + ". Resume with:\n  ./lrsearch run " + plan.config().file() + " --out " + out + " --resume");
             }, "lrsearch-interrupt");
             Runtime.getRuntime().addShutdownHook(hook);
-            try (ProgressBar bar = progressBar(todo.size())) {
+            ProgressLines lines = System.console() == null ? new ProgressLines(todo, console) : null;
+            try (ProgressBar bar = lines == null ? progressBar(todo.size()) : null) {
                 List<Future<RunResult>> futures = new ArrayList<>();
                 for (PlannedRun run : todo) {
                     futures.add(pool.submit(() -> {
                         RunResult r = executor.execute(run, plan.config(), cancelled::get);
                         store.save(run.order(), r);
+                        LOG.debug("run {} {} done: {}", run.spec().runId(), run.spec().strategy(), r.status().key());
                         if (bar != null) {
                             bar.step();
                         } else {
-                            LOG.debug("run {} {} done: {}", run.spec().runId(), run.spec().strategy(), r.status().key());
+                            lines.finished(run, r.wallMs());
                         }
                         return r;
                     }));
@@ -147,7 +123,13 @@ public final class ExperimentRunner {
             int failed = (int) finished.stream().filter(r -> r.status() == RunStatus.FAILED).count();
             int diverged = (int) finished.stream().filter(r -> r.status() == RunStatus.DIVERGED).count();
             store.close();
-            List<Path> files = reports.render(out);
+            List<Path> files;
+            try {
+                files = reports.render(out);
+            } catch (UsageException e) {
+                throw new UsageException(e.getMessage() + "\nEvery finished run is saved in " + out.resolve(ResultsStore.FILE)
+                        + "; once that is fixed, render the reports again with:\n  ./lrsearch report " + out, e);
+            }
             return new Outcome(plan.runs().size(), skipped, failed, diverged, files, false);
         }
     }
@@ -155,7 +137,7 @@ public final class ExperimentRunner {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private static ProgressBar progressBar(int total) {
-        if (System.console() == null || total == 0) {
+        if (total == 0) {
             return null;
         }
         return new ProgressBarBuilder().setTaskName("runs").setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
@@ -182,16 +164,5 @@ public final class ExperimentRunner {
         return new ExperimentInfo(plan.name(), plan.config().file().toAbsolutePath().normalize().toString(),
                 Yaml.toYaml(plan.config().tree()), plan.strategies(), plan.report(), registry.infos(), plan.seeds(),
                 started, finished, env);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var s = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
     }
 }

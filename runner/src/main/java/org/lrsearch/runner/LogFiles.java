@@ -14,6 +14,7 @@ final class LogFiles {
     private LogFiles() {
     }
 
+    /** @throws UsageException when the log cannot be created (the folder is read-only, say) */
     static void attach(Path file) {
         LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
         Configuration config = ctx.getConfiguration();
@@ -25,6 +26,9 @@ final class LogFiles {
                         .withPattern("%d{ISO8601} %-5level [%t] %c{1.} - %msg%n%throwable").build())
                 .setConfiguration(config)
                 .build();
+        if (appender == null || !java.nio.file.Files.isWritable(file.toAbsolutePath().getParent())) {
+            throw new UsageException(file + ": cannot create the experiment's log (is the folder writable?)");
+        }
         appender.start();
         config.addAppender(appender);
         for (LoggerConfig lc : config.getLoggers().values()) {

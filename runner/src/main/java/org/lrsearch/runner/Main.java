@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
         description = "Learning-rate search for few-shot, lightweight deep learning.",
         subcommands = {Main.Run.class, Main.Validate.class, Main.Plugins.class, Main.Report.class, Main.Data.class,
                 CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
     static final int EXIT_FAILED_RUNS = 1;
     static final int EXIT_USAGE = 2;
     static final int EXIT_INTERRUPTED = 130;
@@ -38,9 +38,11 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No command given: the usage, and exit 2 like any other incomplete command line. */
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() {
+        spec.commandLine().usage(System.err);
+        return EXIT_USAGE;
     }
 
     public static void main(String[] args) {
@@ -106,9 +108,11 @@ public final class Main implements Runnable {
         @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "overrides, e.g. training.iterations=500")
         List<String> overrides = new ArrayList<>();
 
-        /** Composes the config and validates it into a plan (data checked too). */
-        ExperimentPlan plan(Injector injector) {
-            return injector.getInstance(Planner.class).plan(ComposedConfig.load(config, overrides), true);
+        /** Composes the config and validates it into a plan, data checked as {@code data} says; prints its notices. */
+        ExperimentPlan plan(Injector injector, Planner.DataCheck data) {
+            ExperimentPlan plan = injector.getInstance(Planner.class).plan(ComposedConfig.load(config, overrides), data);
+            plan.notices().forEach(n -> System.err.println("note: " + n));
+            return plan;
         }
     }
 
@@ -139,19 +143,23 @@ public final class Main implements Runnable {
             if (n < 1 || n > 1024) {
                 throw new UsageException("--threads " + n + ": must be between 1 and 1024");
             }
+            if (resume && force) {
+                throw new UsageException("--resume and --force exclude each other: --resume finishes the runs stored "
+                        + "in --out, --force deletes them first; give one");
+            }
             Injector injector = common.injector();
-            ExperimentPlan plan = experiment.plan(injector);
+            ExperimentPlan plan = experiment.plan(injector, Planner.DataCheck.FETCH);
             Path dir = out != null ? out : Path.of("results", plan.name() + "-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            ExperimentRunner.prepareOutput(dir, resume, force);
+            OutputFolder.prepare(dir, resume, force, plan);
             LogFiles.attach(dir.resolve("run.log"));
             ExperimentRunner.Outcome o = injector.getInstance(ExperimentRunner.class).run(plan, dir, n, System.err);
             PrintStream console = System.out;
             if (o.cancelled()) {
                 return EXIT_INTERRUPTED;
             }
-            console.printf("%d runs (%d resumed from before), %d failed, %d diverged.%n", o.total(), o.skipped(),
-                    o.failed(), o.diverged());
+            console.printf("%s (%d resumed from before), %d failed, %d diverged.%n", Validate.count(o.total(), "run"),
+                    o.skipped(), o.failed(), o.diverged());
             printWritten(console, dir, o.files().stream().filter(f -> !f.getFileName().toString().equals("report.html")).toList());
             o.files().stream().filter(f -> f.getFileName().toString().equals("report.html")).findFirst()
                     .ifPresent(f -> console.println("report: " + f.toAbsolutePath()));
@@ -168,13 +176,22 @@ public final class Main implements Runnable {
         @CommandLine.Mixin
         ConfigArgs experiment = new ConfigArgs();
 
+        @Option(names = "--fetch", description = "acquire missing data too (by default validate only reports it)")
+        boolean fetch;
+
         @Override
         public Integer call() {
-            ExperimentPlan plan = experiment.plan(common.injector());
-            System.out.printf("%s: ok, %d runs (%d strategies, %d seeds), reporters: %s%n", experiment.config, plan.runs().size(),
-                    plan.strategies().size(), plan.seeds().size(),
+            ExperimentPlan plan = experiment.plan(common.injector(), fetch ? Planner.DataCheck.FETCH : Planner.DataCheck.LOCAL);
+            System.out.printf("%s: ok, %s (%s, %s), reporters: %s%n", experiment.config,
+                    count(plan.runs().size(), "run"), count(plan.runStrategies().size(), "strategy"),
+                    count(plan.seeds().size(), "seed"),
                     String.join(", ", plan.reporters().stream().map(r -> r.plugin().id()).toList()));
             return 0;
+        }
+
+        static String count(int n, String noun) {
+            String plural = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
+            return n + " " + (n == 1 ? noun : plural);
         }
     }
 

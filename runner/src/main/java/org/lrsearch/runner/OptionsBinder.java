@@ -36,12 +36,23 @@ public final class OptionsBinder {
      */
     public static <O extends Record> O bind(Class<O> type, Map<String, Object> values, String prefix,
                                             Function<String, String> originOf) {
+        return bind(type, values, prefix, originOf, List.of());
+    }
+
+    /**
+     * @param coreKeys keys of the same section that the runner reads itself (already taken out of
+     *                 {@code values}), listed and suggested beside the plugin's options when a key is unknown
+     */
+    public static <O extends Record> O bind(Class<O> type, Map<String, Object> values, String prefix,
+                                            Function<String, String> originOf, List<String> coreKeys) {
         List<String> names = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+        List<String> valid = new java.util.ArrayList<>(coreKeys);
+        valid.addAll(names);
         for (var e : values.entrySet()) {
             if (!names.contains(e.getKey())) {
                 String key = join(prefix, e.getKey());
-                throw new ConfigException(originOf.apply(key), key, e.getValue(), "unknown key" + didYouMean(e.getKey(), names)
-                        + (names.isEmpty() ? "; this section takes no options" : "; valid keys: " + String.join(", ", names)));
+                throw new ConfigException(originOf.apply(key), key, e.getValue(), "unknown key" + didYouMean(e.getKey(), valid)
+                        + (valid.isEmpty() ? "; this section takes no options" : "; valid keys: " + String.join(", ", valid)));
             }
         }
         try {

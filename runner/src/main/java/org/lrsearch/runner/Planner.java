@@ -36,6 +36,9 @@ public final class Planner {
             "strategies", "seeds", "grid", "reporters", "report");
     static final List<String> REPORT_KEYS = List.of("title", "reference", "templates");
     static final List<String> GRID_SECTIONS = List.of("dataset", "model", "training", "strategy");
+    /** Keys of the dataset and model sections that the runner reads itself; the rest are the plugin's options. */
+    static final List<String> DATASET_CORE_KEYS = List.of("plugin", "shots", "selection");
+    static final List<String> MODEL_CORE_KEYS = List.of("plugin");
 
     private final Map<String, DatasetPlugin<?>> datasets;
     private final Map<String, ModelPlugin<?>> models;
@@ -55,8 +58,23 @@ public final class Planner {
         return strategies;
     }
 
+    /** How much of the data {@link #plan} checks. */
+    public enum DataCheck {
+        /** Config only. */
+        NONE,
+        /** Data present locally is verified and each k-shot set loaded once; missing data is reported, not fetched. */
+        LOCAL,
+        /** As LOCAL, but missing data is acquired first (what a run does). */
+        FETCH
+    }
+
     /** Validates {@code config} and expands it; {@code checkData} also loads each k-shot set once. */
     public ExperimentPlan plan(ComposedConfig config, boolean checkData) {
+        return plan(config, checkData ? DataCheck.FETCH : DataCheck.NONE);
+    }
+
+    /** Validates {@code config} and expands it, checking data as {@code data} says. */
+    public ExperimentPlan plan(ComposedConfig config, DataCheck data) {
         Map<String, Object> tree = config.tree();
         for (String k : tree.keySet()) {
             if (!TOP_KEYS.contains(k)) {
@@ -64,8 +82,8 @@ public final class Planner {
                         + "; valid top-level keys: " + String.join(", ", TOP_KEYS));
             }
         }
-        String name = tree.containsKey("name") ? string(config, "name", tree.get("name"))
-                : stripExt(config.file().getFileName().toString());
+        String name = tree.containsKey("name") ? experimentName(config, tree.get("name"))
+                : stripExt(config.file().getFileName().toString()).replaceAll("[^A-Za-z0-9._-]", "-");
 
         Map<String, Map<String, Object>> strategySpecs = strategySpecs(config);
         List<Long> seeds = seeds(config, tree.get("seeds"));
@@ -80,7 +98,7 @@ public final class Planner {
         List<ExperimentPlan.Reporter> reporterList = reporters(config, tree.get("reporters"));
         Map<String, Object> report = report(config, tree.get("report"));
 
-        Function<String, String> gridOrigin = key -> config.originOf("grid");
+        List<String> notices = new ArrayList<>(config.notices());
         List<PlannedRun> runs = new ArrayList<>();
         List<Map<String, Object>> cells = cartesian(grid);
         Map<String, Object> base = Yaml.map(Yaml.deepCopy(tree));
@@ -95,15 +113,19 @@ public final class Planner {
                 fromGrid.add(e.getKey());
             }
             Function<String, String> originOf = key -> {
-                for (String g : fromGrid) {
-                    if (key.equals(g) || key.startsWith(g + ".")) {
-                        return gridOrigin.apply(key);
-                    }
-                }
-                return config.originOf(key);
+                String g = sweptBy(fromGrid, key);
+                return config.originOf(g == null ? key : "grid." + g);
             };
+            Map<String, Object> coordinates = new LinkedHashMap<>();
+            cell.forEach((k, v) -> coordinates.put(k, k.equals("strategy") ? String.valueOf(v) : v));
             for (long seed : seeds) {
-                runs.add(planRun(config, runs.size(), cellTree, strategySpecs, seed, originOf));
+                try {
+                    runs.add(planRun(config, runs.size(), cellTree, strategySpecs, seed, originOf, coordinates));
+                } catch (ConfigException e) {
+                    // A bad value that a grid entry set is blamed on that entry (grid.KEY), where the user wrote it.
+                    String g = e.key() == null ? null : sweptBy(fromGrid, e.key());
+                    throw g == null ? e : e.at(config.originOf("grid." + g), "grid." + e.key());
+                }
             }
         }
         Set<String> ids = new HashSet<>();
@@ -113,14 +135,65 @@ public final class Planner {
                         + "): a grid list repeats a value");
             }
         }
-        if (checkData) {
-            checkData(config, runs);
+        if (data != DataCheck.NONE) {
+            notices.addAll(checkData(config, runs, data == DataCheck.FETCH));
         }
-        return new ExperimentPlan(name, config, runs, reporterList, report, seeds, strategySpecs);
+        checkReporters(reporterList, report);
+        return new ExperimentPlan(name, config, runs, reporterList, report, seeds, strategySpecs, notices,
+                identity(tree, runs));
+    }
+
+    private PlanIdentity identity(Map<String, Object> tree, List<PlannedRun> runs) {
+        Map<String, String> versions = new java.util.TreeMap<>();
+        for (PlannedRun r : runs) {
+            versions.put("dataset:" + r.dataset().id(), r.dataset().version());
+            versions.put("model:" + r.model().id(), r.model().version());
+            strategyPlugins(r.strategySpec(), versions);
+        }
+        return PlanIdentity.of(tree, runs.stream().map(r -> r.spec().runId()).toList(), versions);
+    }
+
+    /** Every strategy plugin a normalised spec uses, nested ones included. */
+    private void strategyPlugins(Map<String, Object> spec, Map<String, String> versions) {
+        var p = strategies.plugin("strategy.plugin", spec.get("plugin"), k -> "plan");
+        versions.put("strategy:" + p.id(), p.version());
+        for (Object v : spec.values()) {
+            if (v instanceof Map<?, ?> m && m.get("plugin") instanceof String) {
+                strategyPlugins(Yaml.map(m), versions);
+            }
+        }
+    }
+
+    /** The grid key that set {@code key} (itself or a parent), or null when no grid entry did. */
+    private static String sweptBy(Set<String> swept, String key) {
+        for (String g : swept) {
+            if (key.equals(g) || key.startsWith(g + ".")) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    /** Each reporter checks what it can before any run (templates parse): a mistake then costs nothing. */
+    private static void checkReporters(List<ExperimentPlan.Reporter> reporters, Map<String, Object> report) {
+        for (ExperimentPlan.Reporter r : reporters) {
+            try {
+                check(r.plugin(), r.options(), report);
+            } catch (java.io.IOException e) {
+                throw new UsageException("reporter '" + r.plugin().id() + "': " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <O extends Record> void check(ReporterPlugin<O> p, Record options, Map<String, Object> report)
+            throws java.io.IOException {
+        p.check((O) options, report);
     }
 
     private PlannedRun planRun(ComposedConfig config, int order, Map<String, Object> cell,
-                               Map<String, Map<String, Object>> specs, long seed, Function<String, String> originOf) {
+                               Map<String, Map<String, Object>> specs, long seed, Function<String, String> originOf,
+                               Map<String, Object> coordinates) {
         for (String k : cell.keySet()) {
             if (!GRID_SECTIONS.contains(k)) {
                 throw new ConfigException(originOf.apply(k), k, null, "unknown key" + OptionsBinder.didYouMean(k, TOP_KEYS));
@@ -133,13 +206,13 @@ public final class Planner {
         int shots = integer(originOf, "dataset.shots", ds.remove("shots"), 1, 1, 1_000_000);
         Object selRaw = ds.remove("selection");
         Selection selection = selection(originOf, selRaw == null ? "first" : selRaw);
-        Record dsOptions = OptionsBinder.bind(dataset.optionsType(), ds, "dataset", originOf);
+        Record dsOptions = OptionsBinder.bind(dataset.optionsType(), ds, "dataset", originOf, DATASET_CORE_KEYS);
         TaskRequest request = new TaskRequest(shots, selection, seed);
         // model
         Map<String, Object> md = section(cell, "model", originOf);
         Object mdId = md.remove("plugin");
         ModelPlugin<?> model = pick("model", mdId == null ? "two-layer-net" : mdId, models, originOf);
-        Record mdOptions = OptionsBinder.bind(model.optionsType(), md, "model", originOf);
+        Record mdOptions = OptionsBinder.bind(model.optionsType(), md, "model", originOf, MODEL_CORE_KEYS);
         // training
         Map<String, Object> tr = section(cell, "training", originOf);
         for (String k : tr.keySet()) {
@@ -185,7 +258,8 @@ public final class Planner {
         resolved.put("seed", seed);
         String runId = runId(resolved);
         RunSpec runSpec = new RunSpec(runId, dataset.id(), model.id(), hidden(mdOptions), batchSize, shots,
-                selection.key(), (String) label, String.valueOf(spec.get("plugin")), seed, iterations, evalEvery);
+                selection.key(), (String) label, String.valueOf(spec.get("plugin")), seed, iterations, evalEvery,
+                coordinates);
         return new PlannedRun(order, runSpec, dataset, dsOptions, request, model, mdOptions, "strategies." + label, spec,
                 training, resolved);
     }
@@ -222,15 +296,28 @@ public final class Planner {
         return 0;
     }
 
-    private void checkData(ComposedConfig config, List<PlannedRun> runs) {
-        Map<String, Boolean> seen = new HashMap<>();
+    /**
+     * Loads each distinct k-shot set once, so a request a dataset cannot meet fails before any run.
+     * Without {@code fetch}, data that is not present locally is reported in a notice, not acquired.
+     */
+    private List<String> checkData(ComposedConfig config, List<PlannedRun> runs, boolean fetch) {
+        List<String> notices = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Set<String> absent = new HashSet<>();
         for (PlannedRun r : runs) {
-            String key = r.dataset().id() + Yaml.toJson(Yaml.JSON.convertValue(r.datasetOptions(), Map.class))
-                    + r.request();
-            if (seen.put(key, true) != null) {
+            String data = r.dataset().id() + Yaml.toJson(Yaml.JSON.convertValue(r.datasetOptions(), Map.class));
+            if (absent.contains(data) || !seen.add(data + r.request())) {
                 continue;
             }
             try {
+                if (!fetch) {
+                    java.util.Optional<String> missing = missing(r.dataset(), r.datasetOptions());
+                    if (missing.isPresent()) {
+                        absent.add(data);
+                        notices.add(r.dataset().id() + ": " + missing.get());
+                        continue;
+                    }
+                }
                 load(r.dataset(), r.datasetOptions(), r.request());
             } catch (InvalidOptionException e) {
                 throw config.error("dataset." + e.key(), e.value(), e.getMessage());
@@ -238,6 +325,12 @@ public final class Planner {
                 throw new UsageException(e.getMessage(), e);
             }
         }
+        return notices;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <O extends Record> java.util.Optional<String> missing(DatasetPlugin<O> p, Record options) {
+        return p.missingData((O) options);
     }
 
     @SuppressWarnings("unchecked")
@@ -254,9 +347,8 @@ public final class Planner {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         for (var e : Yaml.map(m).entrySet()) {
             String key = "strategies." + e.getKey();
-            // Building once validates plugin ids and options, nested `then` included.
-            strategies.build(key, e.getValue(), config::originOf);
-            out.put(e.getKey(), strategies.normalise(key, Yaml.map(e.getValue()), config::originOf));
+            // Normalising builds the strategy once, which validates plugin ids and options, nested `then` included.
+            out.put(e.getKey(), strategies.normalise(key, e.getValue(), config::originOf));
         }
         return out;
     }
@@ -456,9 +548,11 @@ public final class Planner {
                 "must be one of: first, random");
     }
 
-    private static String string(ComposedConfig config, String key, Object v) {
-        if (!(v instanceof String s) || s.isBlank()) {
-            throw config.error(key, v, "must be a non-empty string");
+    /** The name becomes a folder name under results/: a plain name, never a path. */
+    private static String experimentName(ComposedConfig config, Object v) {
+        if (!(v instanceof String s) || !s.matches("[A-Za-z0-9._-]{1,100}") || s.equals(".") || s.equals("..")) {
+            throw config.error("name", v, "must be a plain name of 1 to 100 letters, digits, '-', '_' or '.' "
+                    + "(not '.' or '..'): it names the output folder results/NAME-TIMESTAMP");
         }
         return s;
     }

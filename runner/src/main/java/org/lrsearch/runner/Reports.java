@@ -55,6 +55,7 @@ public final class Reports {
                 LOG.debug("reporter {} wrote {}", id, written);
                 files.addAll(written);
             }
+            OutputFolder.recordWritten(store, out, files);
             return files;
         } catch (IOException e) {
             throw new UsageException("cannot write the reports in " + out + ": " + e.getMessage(), e);

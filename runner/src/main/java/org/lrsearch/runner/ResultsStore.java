@@ -180,6 +180,19 @@ public final class ResultsStore implements AutoCloseable {
         return ids;
     }
 
+    /** Ids of every stored run, whatever its status. */
+    public synchronized Set<String> runIds() {
+        Set<String> ids = new HashSet<>();
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT run_id FROM runs")) {
+            while (r.next()) {
+                ids.add(r.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("results store: " + e.getMessage(), e);
+        }
+        return ids;
+    }
+
     /** Every stored run, in grid order. */
     public synchronized List<RunResult> runs() {
         try {

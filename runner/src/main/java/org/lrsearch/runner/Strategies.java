@@ -29,12 +29,7 @@ public final class Strategies {
         Object id = options.remove("plugin");
         LrStrategyPlugin<?> plugin = plugin(key + ".plugin", id, originOf);
         Record bound = OptionsBinder.bind(plugin.optionsType(), options, key, originOf);
-        try {
-            return create(plugin, bound, (k, sub) -> build(key + "." + k, sub, originOf));
-        } catch (InvalidOptionException e) {
-            String k = key + "." + e.key();
-            throw new ConfigException(originOf.apply(k), k, e.value(), e.getMessage());
-        }
+        return create(key, plugin, bound, (k, sub) -> build(key + "." + k, sub, originOf), originOf);
     }
 
     /** The plugin a spec names, or a clear error listing the known ids. */
@@ -52,21 +47,40 @@ public final class Strategies {
         return p;
     }
 
-    /** The spec with its options normalised through the plugin's record (defaults filled in). */
-    public Map<String, Object> normalise(String key, Map<String, Object> spec, Function<String, String> originOf) {
-        Map<String, Object> options = new LinkedHashMap<>(spec);
+    /**
+     * The spec with its options normalised through the plugin's record, defaults filled in, nested
+     * specs (a searcher's {@code then}) included: equivalent configs normalise to the same map and so
+     * to the same run ids. Validates as {@link #build} does.
+     */
+    public Map<String, Object> normalise(String key, Object spec, Function<String, String> originOf) {
+        if (!(spec instanceof Map<?, ?> raw)) {
+            throw new ConfigException(originOf.apply(key), key, spec,
+                    "must be a mapping with a 'plugin' key (one of: " + String.join(", ", plugins.keySet()) + ")");
+        }
+        Map<String, Object> options = new LinkedHashMap<>(Yaml.map(raw));
         Object id = options.remove("plugin");
         LrStrategyPlugin<?> plugin = plugin(key + ".plugin", id, originOf);
         Record bound = OptionsBinder.bind(plugin.optionsType(), options, key, originOf);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("plugin", plugin.id());
         out.putAll(Yaml.map(Yaml.JSON.convertValue(bound, Map.class)));
+        // The plugin itself says which options are strategy specs: those it asks the factory to build.
+        create(key, plugin, bound, (k, sub) -> {
+            out.put(k, normalise(key + "." + k, sub, originOf));
+            return build(key + "." + k, sub, originOf);
+        }, originOf);
         return out;
     }
 
     @SuppressWarnings("unchecked")
-    private static <O extends Record> LrStrategy create(LrStrategyPlugin<O> p, Record options,
-                                                        org.lrsearch.api.StrategyFactory f) {
-        return p.create((O) options, f);
+    private static <O extends Record> LrStrategy create(String key, LrStrategyPlugin<O> p, Record options,
+                                                        org.lrsearch.api.StrategyFactory f,
+                                                        Function<String, String> originOf) {
+        try {
+            return p.create((O) options, f);
+        } catch (InvalidOptionException e) {
+            String k = key + "." + e.key();
+            throw new ConfigException(originOf.apply(k), k, e.value(), e.getMessage());
+        }
     }
 }

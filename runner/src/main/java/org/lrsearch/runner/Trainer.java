@@ -140,6 +140,12 @@ public final class Trainer {
                 break;
             }
             strategy.step(ctx);
+            if (ctx.divergedReason != null) {
+                status = RunStatus.DIVERGED;
+                message = ctx.divergedReason;
+                done = it;
+                break;
+            }
             done = it + 1;
             if (observer != null) {
                 observer.iteration(ctx.record());
@@ -205,6 +211,7 @@ public final class Trainer {
         double[] g;
         double[] gTrial;
         boolean gCopied;
+        String divergedReason;
 
         void begin(int it, int[] batch) {
             iteration = it;
@@ -267,6 +274,12 @@ public final class Trainer {
             }
             model.commit(eta);
             committed = eta;
+        }
+
+        @Override
+        public void diverged(String reason) {
+            divergedReason = reason == null || reason.isBlank() ? "the strategy could not step at iteration " + iteration
+                    : reason;
         }
 
         @Override

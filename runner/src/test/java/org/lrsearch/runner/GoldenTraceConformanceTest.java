@@ -49,7 +49,7 @@ class GoldenTraceConformanceTest {
         List<Double> lossAfter = new ArrayList<>();
         int iterations = g.iterations();
         RunSpec spec = new RunSpec("golden", "golden", "two-layer-net", g.hidden(), g.batch(0).length, 0, "first",
-                "golden", String.valueOf(strategySpec.get("plugin")), 0, iterations, iterations);
+                "golden", String.valueOf(strategySpec.get("plugin")), 0, iterations, iterations, Map.of());
         Trainer.Batches batches = g::batch;
         Trainer trainer = new Trainer(spec, model, strategy, batches, Double.MAX_VALUE, r -> {
             records.add(r);

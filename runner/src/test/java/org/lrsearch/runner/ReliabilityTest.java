@@ -71,10 +71,16 @@ class ReliabilityTest {
         Cli second = Cli.run("run", cfg.toString(), "--out", out.toString());
         assertThat(second.exitCode).isEqualTo(2);
         assertThat(second.err).contains("already holds results").contains("--resume").contains("--force");
-        assertThat(Cli.run("run", cfg.toString(), "--out", out.toString(), "--force").exitCode).isZero();
-        Cli resumed = Cli.run("run", cfg.toString(), "--out", out.toString(), "--resume");
-        assertThat(resumed.exitCode).isZero();
-        assertThat(resumed.out).contains("1 runs (1 resumed from before)");
+        List<String> before = Files.readAllLines(out.resolve("results.csv"));
+        Cli forced = Cli.run("run", cfg.toString(), "--out", out.toString(), "--force", "training.iterations=30");
+        assertThat(forced.exitCode).as(forced.toString()).isZero();
+        List<String> after = Files.readAllLines(out.resolve("results.csv"));
+        // The old run is gone, not kept beside the new one.
+        assertThat(after).hasSize(2);
+        assertThat(after.get(1).split(",")[0]).isNotEqualTo(before.get(1).split(",")[0]);
+        Cli resumed = Cli.run("run", cfg.toString(), "--out", out.toString(), "--resume", "training.iterations=30");
+        assertThat(resumed.exitCode).as(resumed.toString()).isZero();
+        assertThat(resumed.out).contains("1 run (1 resumed from before)");
     }
 
     @Test
@@ -104,7 +110,9 @@ class ReliabilityTest {
                 reporters: [csv]
                 """);
         Path reference = dir.resolve("uninterrupted");
-        assertThat(child(cfg, reference, false).waitFor(5, TimeUnit.MINUTES)).isTrue();
+        Process uninterrupted = child(cfg, reference, false);
+        assertThat(uninterrupted.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(uninterrupted.exitValue()).isZero();
         List<String> expected = EndToEndTest.withoutTimings(reference.resolve("results.csv"));
         assertThat(expected).hasSize(11);
 
@@ -114,8 +122,11 @@ class ReliabilityTest {
         for (int target : new int[] {0, 3, 7}) {
             Process p = child(cfg, out, resume);
             awaitCommitted(p, out, target);
+            boolean alive = p.isAlive();
             p.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
-            p.waitFor(30, TimeUnit.SECONDS);
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            // Killed while running (128 + SIGKILL), or it had finished cleanly: never an error exit of its own.
+            assertThat(p.exitValue()).as(Files.readString(out.resolveSibling("killed.err"))).isEqualTo(alive ? 137 : 0);
             killedAfter.add(committed(out));
             resume = true;
         }
@@ -146,6 +157,7 @@ class ReliabilityTest {
         assertThat(committed(out)).isGreaterThanOrEqualTo(2);
         Process resumed = child(cfg, out, true);
         assertThat(resumed.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(resumed.exitValue()).isZero();
         assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(11);
     }
 
@@ -177,8 +189,12 @@ class ReliabilityTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db + "?open_mode=1");
              ResultSet r = c.createStatement().executeQuery("SELECT count(*) FROM runs")) {
             return r.next() ? r.getInt(1) : 0;
-        } catch (Exception e) {
-            return 0; // not created yet
+        } catch (java.sql.SQLException e) {
+            // The child creates the file a moment before its tables; any other failure is the test's to see.
+            if (String.valueOf(e.getMessage()).contains("no such table")) {
+                return 0;
+            }
+            throw new IllegalStateException("reading " + db + ": " + e.getMessage(), e);
         }
     }
 }

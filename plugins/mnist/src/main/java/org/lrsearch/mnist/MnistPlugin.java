@@ -29,6 +29,11 @@ public final class MnistPlugin implements DatasetPlugin<MnistOptions> {
     }
 
     @Override
+    public java.util.Optional<String> missingData(MnistOptions options) {
+        return new MnistFiles(options).missing();
+    }
+
+    @Override
     public FewShotTask load(MnistOptions options, TaskRequest request) {
         MnistData data = MnistData.get(options);
         int[] rows = KShotSampler.sample(data.byClass, request.shots(), request.selection(),

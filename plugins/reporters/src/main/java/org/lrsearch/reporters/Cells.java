@@ -13,16 +13,30 @@ import org.lrsearch.api.RunSpec;
 import org.lrsearch.api.RunStatus;
 
 /**
- * The runs of an experiment grouped into Table 1 cells: (batch size, strategy, hidden, shots),
- * seeds pooled. Strategies keep their config order; numbers sort ascending.
+ * The runs of an experiment grouped into Table 1 cells: (batch size, strategy, hidden, shots, and
+ * every other key the grid sweeps), only seeds pooled. Strategies keep their config order; numbers
+ * sort ascending; the other swept keys keep the order the grid ran them in.
  */
 public final class Cells {
-    /** A cell's key. */
-    public record Key(int batchSize, String strategy, int hidden, int shots) {
+    /** The coordinates Table 1 lays out as rows and columns; any other swept key becomes a row label. */
+    static final List<String> TABLE1_KEYS = List.of("strategy", "training.batchSize", "model.hidden", "dataset.shots");
+
+    /**
+     * A cell's key.
+     *
+     * @param others the other swept keys and their values ({@code dataset.selection=random}), empty when none
+     */
+    public record Key(int batchSize, String strategy, int hidden, int shots, String others) {
+        public Key(int batchSize, String strategy, int hidden, int shots) {
+            this(batchSize, strategy, hidden, shots, "");
+        }
     }
 
-    /** A row of Table 1: batch size, then strategy, then hidden size. */
-    public record Row(int batchSize, String strategy, int hidden) {
+    /** A row of Table 1: batch size, then strategy, then hidden size, then the other swept keys. */
+    public record Row(int batchSize, String strategy, int hidden, String others) {
+        public Key key(int shots) {
+            return new Key(batchSize, strategy, hidden, shots, others);
+        }
     }
 
     private final Map<Key, List<RunResult>> cells = new LinkedHashMap<>();
@@ -30,13 +44,18 @@ public final class Cells {
     private final TreeSet<Integer> batchSizes = new TreeSet<>();
     private final TreeSet<Integer> hiddens = new TreeSet<>();
     private final TreeSet<Integer> shots = new TreeSet<>();
+    private final List<String> others = new ArrayList<>();
 
     public Cells(ExperimentResults results) {
         // Strategies in the order the grid ran them (the config's order), not alphabetically.
         List<String> order = new ArrayList<>();
         for (RunResult r : results.runs()) {
             RunSpec s = r.spec();
-            cells.computeIfAbsent(new Key(s.batchSize(), s.strategy(), s.hidden(), s.shots()), k -> new ArrayList<>()).add(r);
+            String other = others(s);
+            cells.computeIfAbsent(new Key(s.batchSize(), s.strategy(), s.hidden(), s.shots(), other), k -> new ArrayList<>()).add(r);
+            if (!others.contains(other)) {
+                others.add(other);
+            }
             batchSizes.add(s.batchSize());
             hiddens.add(s.hidden());
             shots.add(s.shots());
@@ -47,8 +66,29 @@ public final class Cells {
         this.strategies = List.copyOf(order);
     }
 
+    /** The swept keys Table 1 has no place for, as one label: {@code key=value, key=value}. */
+    static String others(RunSpec s) {
+        List<String> parts = new ArrayList<>();
+        s.coordinates().forEach((k, v) -> {
+            if (!TABLE1_KEYS.contains(k)) {
+                parts.add(k + "=" + v);
+            }
+        });
+        return String.join(", ", parts);
+    }
+
     public List<String> strategies() {
         return strategies;
+    }
+
+    /** The distinct labels of other swept keys, in the order the grid ran them ("" when there are none). */
+    public List<String> others() {
+        return List.copyOf(others);
+    }
+
+    /** Whether any row carries other swept keys (the table then shows them as a row label). */
+    public boolean hasOthers() {
+        return others.stream().anyMatch(o -> !o.isEmpty());
     }
 
     public List<Integer> batchSizes() {
@@ -69,9 +109,11 @@ public final class Cells {
         for (int b : batchSizes) {
             for (String s : strategies) {
                 for (int h : hiddens) {
-                    Row row = new Row(b, s, h);
-                    if (shots.stream().anyMatch(k -> cells.containsKey(new Key(b, s, h, k)))) {
-                        rows.add(row);
+                    for (String o : others) {
+                        Row row = new Row(b, s, h, o);
+                        if (shots.stream().anyMatch(k -> cells.containsKey(row.key(k)))) {
+                            rows.add(row);
+                        }
                     }
                 }
             }
@@ -99,6 +141,7 @@ public final class Cells {
         return Comparator.<RunResult>comparingInt(r -> r.spec().batchSize())
                 .thenComparingInt(r -> strategies.indexOf(r.spec().strategy()))
                 .thenComparingInt(r -> r.spec().hidden())
+                .thenComparingInt(r -> others.indexOf(others(r.spec())))
                 .thenComparingInt(r -> r.spec().shots())
                 .thenComparingLong(r -> r.spec().seed());
     }

@@ -1,8 +1,6 @@
 package org.lrsearch.reporters;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,15 +34,16 @@ public final class CsvReporter implements ReporterPlugin<CsvOptions> {
     }
 
     @Override
+    public List<String> outputs(CsvOptions options) {
+        return options.curves() ? List.of("results.csv", "curves.csv") : List.of("results.csv");
+    }
+
+    @Override
     public List<Path> report(CsvOptions options, ExperimentResults results, Path outDir) throws IOException {
         List<Path> files = new ArrayList<>();
-        Path r = outDir.resolve("results.csv");
-        Files.writeString(r, results(results), StandardCharsets.UTF_8);
-        files.add(r);
+        files.add(AtomicFiles.write(outDir.resolve("results.csv"), results(results)));
         if (options.curves()) {
-            Path c = outDir.resolve("curves.csv");
-            Files.writeString(c, curves(results), StandardCharsets.UTF_8);
-            files.add(c);
+            files.add(AtomicFiles.write(outDir.resolve("curves.csv"), curves(results)));
         }
         return files;
     }

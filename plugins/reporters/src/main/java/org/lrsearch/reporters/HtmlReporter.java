@@ -4,13 +4,14 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
+import freemarker.template.SimpleObjectWrapper;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,19 +49,60 @@ public final class HtmlReporter implements ReporterPlugin<HtmlOptions> {
     }
 
     @Override
-    public List<Path> report(HtmlOptions options, ExperimentResults results, Path outDir) throws IOException {
-        Object templates = results.info().report() == null ? null : results.info().report().get("templates");
-        Configuration cfg = configuration(templates == null ? null : Path.of(String.valueOf(templates)));
-        Map<String, Object> model = ReportModel.build(results, options);
-        Path out = outDir.resolve("report.html");
-        Path tmp = outDir.resolve("report.html.part");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            cfg.getTemplate("report.ftlh").process(model, w);
-        } catch (TemplateException e) {
-            throw new IOException("report template: " + e.getMessage(), e);
+    public List<String> outputs(HtmlOptions options) {
+        return List.of("report.html");
+    }
+
+    /** Parses every template (the configured folder's and the bundled ones) before any run starts. */
+    @Override
+    public void check(HtmlOptions options, Map<String, Object> report) throws IOException {
+        Path folder = templateFolder(report);
+        Configuration cfg = configuration(folder);
+        List<String> names = new java.util.ArrayList<>(List.of("report.ftlh", "table1.ftlh"));
+        if (folder != null) {
+            try (var files = Files.list(folder)) {
+                files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".ftlh") || n.endsWith(".ftl"))
+                        .sorted().filter(n -> !names.contains(n)).forEach(names::add);
+            }
         }
-        Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        for (String name : names) {
+            try {
+                cfg.getTemplate(name);
+            } catch (freemarker.core.ParseException e) {
+                throw new IOException(templateError(folder, e.getTemplateName(), e.getLineNumber(),
+                        e.getEditorMessage()), e);
+            }
+        }
+    }
+
+    @Override
+    public List<Path> report(HtmlOptions options, ExperimentResults results, Path outDir) throws IOException {
+        Path folder = templateFolder(results.info().report());
+        Configuration cfg = configuration(folder);
+        Map<String, Object> model = ReportModel.build(results, options);
+        Path out = AtomicFiles.write(outDir.resolve("report.html"), w -> {
+            try {
+                cfg.getTemplate("report.ftlh").process(model, w);
+            } catch (TemplateException e) {
+                throw new IOException(templateError(folder, e.getTemplateSourceName(),
+                        e.getLineNumber() == null ? 0 : e.getLineNumber(), e.getMessageWithoutStackTop()), e);
+            } catch (freemarker.core.ParseException e) {
+                throw new IOException(templateError(folder, e.getTemplateName(), e.getLineNumber(),
+                        e.getEditorMessage()), e);
+            }
+        });
         return List.of(out);
+    }
+
+    private static Path templateFolder(Map<String, Object> report) {
+        Object templates = report == null ? null : report.get("templates");
+        return templates == null ? null : Path.of(String.valueOf(templates));
+    }
+
+    private static String templateError(Path folder, String template, int line, String problem) {
+        String where = template == null ? "report template" : "template " + (folder != null
+                && Files.isRegularFile(folder.resolve(template)) ? folder.resolve(template) : template);
+        return where + (line > 0 ? ", line " + line : "") + ": " + problem.strip();
     }
 
     /** Table 1 alone, as the report shows it (for golden-file tests and embedding). */
@@ -87,6 +129,11 @@ public final class HtmlReporter implements ReporterPlugin<HtmlOptions> {
         cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         cfg.setLogTemplateExceptions(false);
         cfg.setFallbackOnNullLoopVariable(false);
+        // Templates are data a config names, never code: ?new may instantiate nothing, ?api is off, and
+        // the data model is wrapped as plain strings, numbers, lists and maps, with no Java methods behind.
+        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        cfg.setAPIBuiltinEnabled(false);
+        cfg.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_34));
         return cfg;
     }
 }

@@ -37,6 +37,12 @@ public final class JsonReporter implements ReporterPlugin<JsonOptions> {
     }
 
     @Override
+    public List<String> outputs(JsonOptions options) {
+        return options.traces() ? List.of("provenance.json", "summary.json", "traces/{run}.jsonl")
+                : List.of("provenance.json", "summary.json");
+    }
+
+    @Override
     public List<Path> report(JsonOptions options, ExperimentResults results, Path outDir) throws IOException {
         ObjectMapper json = new ObjectMapper().configure(SerializationFeature.INDENT_OUTPUT, options.pretty());
         ExperimentInfo info = results.info();
@@ -51,15 +57,14 @@ public final class JsonReporter implements ReporterPlugin<JsonOptions> {
         prov.put("started", info.started() == null ? null : info.started().toString());
         prov.put("finished", info.finished() == null ? null : info.finished().toString());
         prov.put("environment", info.environment());
-        Path p = outDir.resolve("provenance.json");
-        json.writeValue(p.toFile(), prov);
+        Path p = AtomicFiles.write(outDir.resolve("provenance.json"), json.writeValueAsString(prov));
 
         Cells cells = new Cells(results);
         ReferenceTable ref = ReferenceTable.of(info);
         List<Map<String, Object>> table = new ArrayList<>();
         for (Cells.Row row : cells.rows()) {
             for (int k : cells.shots()) {
-                Cells.Key key = new Cells.Key(row.batchSize(), row.strategy(), row.hidden(), k);
+                Cells.Key key = row.key(k);
                 SummaryStatistics s = cells.accuracy(key);
                 if (s.getN() == 0) {
                     continue;
@@ -69,6 +74,7 @@ public final class JsonReporter implements ReporterPlugin<JsonOptions> {
                 c.put("strategy", row.strategy());
                 c.put("hidden", row.hidden());
                 c.put("shots", k);
+                c.put("coordinates", key.others().isEmpty() ? Map.of() : otherCoordinates(cells.runs(key).get(0)));
                 c.put("n", s.getN());
                 c.put("meanAccuracy", s.getMean());
                 c.put("stdAccuracy", s.getN() > 1 ? s.getStandardDeviation() : null);
@@ -96,13 +102,23 @@ public final class JsonReporter implements ReporterPlugin<JsonOptions> {
         summary.put("runs", results.runs().size());
         summary.put("table1", table);
         summary.put("pairedStatistics", stats);
-        Path s = outDir.resolve("summary.json");
-        json.writeValue(s.toFile(), summary);
+        Path s = AtomicFiles.write(outDir.resolve("summary.json"), json.writeValueAsString(summary));
         List<Path> files = new ArrayList<>(List.of(p, s));
         if (options.traces()) {
             files.addAll(traces(results, outDir));
         }
         return files;
+    }
+
+    /** The swept keys beyond Table 1's four that a cell's runs share. */
+    private static Map<String, Object> otherCoordinates(org.lrsearch.api.RunResult run) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        run.spec().coordinates().forEach((k, v) -> {
+            if (!Cells.TABLE1_KEYS.contains(k)) {
+                m.put(k, v);
+            }
+        });
+        return m;
     }
 
     /** One JSON-lines file per run, named by its run id (hex digits only, so always inside {@code traces/}). */
@@ -134,8 +150,7 @@ public final class JsonReporter implements ReporterPlugin<JsonOptions> {
                 sb.append(line.writeValueAsString(m)).append('\n');
             }
             Path f = dir.resolve(run.spec().runId() + ".jsonl");
-            java.nio.file.Files.writeString(f, sb.toString());
-            files.add(f);
+            files.add(AtomicFiles.write(f, sb.toString()));
         }
         return files;
     }

@@ -59,8 +59,10 @@ public record PairedStats(String method, String baseline, int pairs, double mean
     public static PairedStats compare(ExperimentResults results, String method, String baseline) {
         Map<String, Double> base = new HashMap<>();
         for (RunResult r : results.runs()) {
-            if (r.spec().strategy().equals(baseline) && r.status() != RunStatus.FAILED) {
-                base.put(pairKey(r), r.testAccuracy());
+            if (r.spec().strategy().equals(baseline) && r.status() != RunStatus.FAILED
+                    && base.put(pairKey(r), r.testAccuracy()) != null) {
+                throw new IllegalArgumentException("two runs of '" + baseline + "' share the pairing key " + pairKey(r)
+                        + ": they differ in something no swept key records, so pairing them would pool configurations");
             }
         }
         List<Double> a = new ArrayList<>(), b = new ArrayList<>();
@@ -102,9 +104,13 @@ public record PairedStats(String method, String baseline, int pairs, double mean
         return new PairedStats(method, baseline, n, mean, lo, hi, wp, tp, verdict(method, baseline, n, mean, wp, tp, allZero));
     }
 
+    /** Everything that makes two runs a pair: every swept key but the strategy, the fixed settings, and the seed. */
     private static String pairKey(RunResult r) {
         var s = r.spec();
-        return s.batchSize() + "/" + s.hidden() + "/" + s.shots() + "/" + s.selection() + "/" + s.iterations() + "/" + s.seed();
+        Map<String, Object> swept = new java.util.TreeMap<>(s.coordinates());
+        swept.remove("strategy");
+        return s.dataset() + "/" + s.model() + "/" + s.batchSize() + "/" + s.hidden() + "/" + s.shots() + "/"
+                + s.selection() + "/" + s.iterations() + "/" + swept + "/seed " + s.seed();
     }
 
     static String verdict(String m, String b, int n, double mean, double wp, double tp, boolean allZero) {
@@ -114,8 +120,23 @@ public record PairedStats(String method, String baseline, int pairs, double mean
         if (n < 2) {
             return "One pair only: too few for a test.";
         }
-        boolean w = wp < 0.05, t = tp < 0.05;
         String dir = mean > 0 ? "higher" : "lower";
+        if (Double.isNaN(wp) && Double.isNaN(tp)) {
+            return String.format(Locale.ROOT, "Not computable: neither test has a p-value over these %d pairs "
+                    + "(mean difference %+.4f); no conclusion can be drawn.", n, mean);
+        }
+        if (Double.isNaN(tp) || Double.isNaN(wp)) {
+            // The paired t-test has no p-value when every difference is the same (no spread); say so rather
+            // than count the missing test as "not significant".
+            boolean sig = Double.isNaN(tp) ? wp < 0.05 : tp < 0.05;
+            String which = Double.isNaN(tp) ? "Wilcoxon" : "paired t-test";
+            String missing = Double.isNaN(tp) ? "the paired t-test is not computable (every difference is the same, "
+                    + "so there is no spread)" : "the Wilcoxon test is not computable";
+            return String.format(Locale.ROOT, "%s (%s alone; %s): %s is %s than %s by %+.4f on average.",
+                    sig ? "Significant at the 5% level" : "No significant difference at the 5% level", which, missing,
+                    m, dir, b, mean);
+        }
+        boolean w = wp < 0.05, t = tp < 0.05;
         if (!w && !t) {
             return String.format(Locale.ROOT, "No significant difference at the 5%% level between %s and %s "
                     + "(mean difference %+.4f over %d pairs).", m, b, mean, n);

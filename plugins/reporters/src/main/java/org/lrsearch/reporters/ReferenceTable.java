@@ -14,7 +14,11 @@ import java.util.OptionalDouble;
  * {@code batch_size,setting,hidden,shots_1,...,shots_K}.
  */
 public final class ReferenceTable {
-    private final Map<Cells.Key, Double> values = new HashMap<>();
+    /** The paper's cell: a reference value applies to a cell whatever other keys the grid sweeps. */
+    private record Cell(int batchSize, String setting, int hidden, int shots) {
+    }
+
+    private final Map<Cell, Double> values = new HashMap<>();
     private final String source;
 
     private ReferenceTable(String source) {
@@ -50,7 +54,7 @@ public final class ReferenceTable {
                 for (int c = 3; c < header.length; c++) {
                     if (!f[c].isBlank()) {
                         int shots = Integer.parseInt(header[c].replace("shots_", ""));
-                        t.values.put(new Cells.Key(Integer.parseInt(f[0].trim()), f[1].trim(), Integer.parseInt(f[2].trim()), shots),
+                        t.values.put(new Cell(Integer.parseInt(f[0].trim()), f[1].trim(), Integer.parseInt(f[2].trim()), shots),
                                 Double.parseDouble(f[c].trim()));
                     }
                 }
@@ -62,7 +66,7 @@ public final class ReferenceTable {
     }
 
     public OptionalDouble get(Cells.Key key) {
-        Double v = values.get(key);
+        Double v = values.get(new Cell(key.batchSize(), key.strategy(), key.hidden(), key.shots()));
         return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 

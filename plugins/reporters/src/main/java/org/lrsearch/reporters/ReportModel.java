@@ -71,9 +71,10 @@ final class ReportModel {
             lastBatch = row.batchSize();
             r.put("strategy", row.strategy());
             r.put("hidden", String.valueOf(row.hidden()));
+            r.put("others", row.others());
             List<Map<String, Object>> cs = new ArrayList<>();
             for (int k : cells.shots()) {
-                Cells.Key key = new Cells.Key(row.batchSize(), row.strategy(), row.hidden(), k);
+                Cells.Key key = row.key(k);
                 SummaryStatistics acc = cells.accuracy(key);
                 Map<String, Object> c = new LinkedHashMap<>();
                 c.put("mean", acc.getN() == 0 ? "–" : Num.fixed(acc.getMean(), 4));
@@ -98,6 +99,7 @@ final class ReportModel {
         }
         t.put("rows", rows);
         t.put("hasReference", ref != null);
+        t.put("hasOthers", cells.hasOthers());
         t.put("referenceSource", ref == null ? "" : ref.source());
         t.put("compared", String.valueOf(deltas.getN()));
         t.put("meanAbsDelta", deltas.getN() == 0 ? "" : Num.fixed(deltas.getMean(), 4));
@@ -105,34 +107,44 @@ final class ReportModel {
         return t;
     }
 
-    /** Figure 2: per strategy and hidden size, accuracy curves per (shots, batch size), mean ± std over seeds. */
+    /**
+     * Figure 2: a panel per strategy, hidden size and combination of other swept keys, accuracy
+     * curves per (shots, batch size), mean ± std over seeds.
+     */
     static List<Map<String, Object>> figure2(Cells cells, ExperimentResults results, HtmlOptions o) {
         List<Map<String, Object>> panels = new ArrayList<>();
         int id = 0;
         for (String strategy : cells.strategies()) {
             for (int hidden : cells.hiddens()) {
-                List<Charts.Curve> curves = new ArrayList<>();
-                for (int ki = 0; ki < cells.shots().size(); ki++) {
-                    for (int bi = 0; bi < cells.batchSizes().size(); bi++) {
-                        int k = cells.shots().get(ki), b = cells.batchSizes().get(bi);
-                        Charts.Curve c = curve("k=" + k + " b=" + b, cells.runs(new Cells.Key(b, strategy, hidden, k)), ki, bi);
-                        if (c != null) {
-                            curves.add(c);
-                        }
+                for (String others : cells.others()) {
+                    List<Charts.Curve> curves = panelCurves(cells, strategy, hidden, others);
+                    if (curves.isEmpty()) {
+                        continue;
                     }
+                    Map<String, Object> p = new LinkedHashMap<>();
+                    p.put("strategy", strategy);
+                    p.put("hidden", String.valueOf(hidden));
+                    p.put("svg", Charts.accuracy("fig2-" + id++, "LR " + strategy + ", hidden " + hidden
+                            + (others.isEmpty() ? "" : ", " + others), curves, o.chartWidth(), o.chartHeight()));
+                    panels.add(p);
                 }
-                if (curves.isEmpty()) {
-                    continue;
-                }
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("strategy", strategy);
-                p.put("hidden", String.valueOf(hidden));
-                p.put("svg", Charts.accuracy("fig2-" + id++, "LR " + strategy + ", hidden " + hidden, curves,
-                        o.chartWidth(), o.chartHeight()));
-                panels.add(p);
             }
         }
         return panels;
+    }
+
+    private static List<Charts.Curve> panelCurves(Cells cells, String strategy, int hidden, String others) {
+        List<Charts.Curve> curves = new ArrayList<>();
+        for (int ki = 0; ki < cells.shots().size(); ki++) {
+            for (int bi = 0; bi < cells.batchSizes().size(); bi++) {
+                int k = cells.shots().get(ki), b = cells.batchSizes().get(bi);
+                Charts.Curve c = curve("k=" + k + " b=" + b, cells.runs(new Cells.Key(b, strategy, hidden, k, others)), ki, bi);
+                if (c != null) {
+                    curves.add(c);
+                }
+            }
+        }
+        return curves;
     }
 
     /** Mean and std over the runs' curves, point by point (runs of one cell share their evaluation points). */
@@ -275,7 +287,7 @@ final class ReportModel {
 
     static String pValue(double p) {
         if (Double.isNaN(p)) {
-            return "–";
+            return "not computable";
         }
         return p < 1e-4 ? "< 0.0001" : Num.fixed(p, 4);
     }
@@ -287,7 +299,7 @@ final class ReportModel {
             SummaryStatistics f = new SummaryStatistics(), b = new SummaryStatistics(), a = new SummaryStatistics(),
                     w = new SummaryStatistics(), e = new SummaryStatistics();
             for (int k : cells.shots()) {
-                for (RunResult r : cells.runs(new Cells.Key(row.batchSize(), row.strategy(), row.hidden(), k))) {
+                for (RunResult r : cells.runs(row.key(k))) {
                     f.addValue(r.forwardPasses());
                     b.addValue(r.backwardPasses());
                     w.addValue(r.wallMs());
@@ -301,6 +313,7 @@ final class ReportModel {
             c.put("strategy", row.strategy());
             c.put("batch", String.valueOf(row.batchSize()));
             c.put("hidden", String.valueOf(row.hidden()));
+            c.put("others", row.others());
             c.put("runs", String.valueOf(f.getN()));
             c.put("forward", Num.fixed(f.getMean(), 0));
             c.put("backward", Num.fixed(b.getMean(), 0));

@@ -58,7 +58,7 @@ class BrowserRenderTest {
         Path html = dir.resolve("report.html");
 
         String dom = chromium(html, "--dump-dom");
-        assertThat(dom).contains("<table class=\"table1\">").contains("paper 0.5521");
+        assertThat(dom).contains("<table class=\"table1\">").contains("paper 0.5221");
         Matcher svg = Pattern.compile("<svg[^>]*\\bwidth=\"([\\d.]+)\"[^>]*\\bheight=\"([\\d.]+)\"").matcher(dom);
         int charts = 0;
         while (svg.find()) {

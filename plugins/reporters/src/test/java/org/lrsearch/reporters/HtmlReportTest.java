@@ -39,7 +39,7 @@ class HtmlReportTest {
         String html = render("H1");
         assertThat(html).contains("id=\"table1\"", "id=\"figure2\"", "id=\"traces\"", "id=\"stats\"", "id=\"compute\"",
                 "id=\"provenance\"");
-        assertThat(html).contains("paper 0.5521").contains("mean |Δ|");
+        assertThat(html).contains("paper 0.5221").contains("mean |Δ|");
         // Figure 2 panels (one per setting) + one LR trace per searcher setting.
         assertThat(Pattern.compile("<svg").matcher(html).results().count()).isEqualTo(3);
         assertThat(html).contains("Wilcoxon p").contains("5% level");

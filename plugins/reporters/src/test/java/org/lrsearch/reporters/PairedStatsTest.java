@@ -31,6 +31,16 @@ class PairedStatsTest {
     }
 
     @Test
+    void aMissingPValueIsNotComputableNeverNotSignificant() {
+        assertThat(PairedStats.verdict("H1", "0.1", 10, 0.02, Double.NaN, Double.NaN, false))
+                .startsWith("Not computable").doesNotContain("No significant");
+        // Every difference equal: the t-test has no spread, the Wilcoxon test alone decides and says so.
+        assertThat(PairedStats.verdict("H1", "0.1", 10, 0.02, 0.002, Double.NaN, false))
+                .startsWith("Significant at the 5% level (Wilcoxon alone; the paired t-test is not computable");
+        assertThat(ReportModel.pValue(Double.NaN)).isEqualTo("not computable");
+    }
+
+    @Test
     void meanDifferenceIsMethodMinusBaseline() {
         var r = Stub.results("H1");
         double m = r.runs().stream().filter(x -> x.spec().strategy().equals("H1")).mapToDouble(x -> x.testAccuracy()).average().orElseThrow();

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Seals the output formats: results.csv, curves.csv and the Table 1 fragment of the HTML report,
  * rendered from fixed stub results, must equal the golden files byte for byte under any default
- * locale (a German default must not turn 0.5521 into 0,5521).
+ * locale (a German default must not turn 0.5221 into 0,5221).
  */
 class ReportGoldenFilesTest {
     private final Locale saved = Locale.getDefault();

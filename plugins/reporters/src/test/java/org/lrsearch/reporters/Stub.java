@@ -41,7 +41,8 @@ final class Stub {
                         double acc = Math.round((0.5 + 0.05 * shots + 0.01 * rng.nextDouble()) * 10000) / 10000.0;
                         RunSpec spec = new RunSpec(String.format("%s%d%d%d", search ? "m" : "b", batch, shots, seed),
                                 "mnist", "two-layer-net", 20, batch, shots, "first", strategy,
-                                search ? "h-proposal-search" : "fixed", seed, 300, 100);
+                                search ? "h-proposal-search" : "fixed", seed, 300, 100,
+                                Map.of("strategy", strategy, "training.batchSize", batch, "dataset.shots", shots));
                         List<CurvePoint> curve = List.of(new CurvePoint(100, acc - 0.2, 0.01), new CurvePoint(200, acc - 0.05, 0.01),
                                 new CurvePoint(300, acc, 0.01));
                         List<SearchRound> rounds = search ? List.of(

@@ -1,10 +1,11 @@
 package org.lrsearch.net;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.lrsearch.api.Samples;
 
 /**
@@ -20,14 +21,43 @@ import org.lrsearch.api.Samples;
  */
 final class IncrementalTestEvaluator {
     /**
+     * Bytes of k-shot kernels kept: a quarter of the heap, at most 256 MiB. Enough for every k-shot
+     * set of a grid with fixed selection (the paper's: 12 MB); a study with thousands of random sets
+     * recomputes what it evicted instead of growing.
+     */
+    static final long KERNEL_CACHE_BYTES = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4);
+
+    /**
      * X_test·W1(0) per test set and initial W1: every cell of a grid that shares a seed and a hidden
      * size starts from the same W1(0), so this is computed once for all of them. Bounded, oldest out.
      */
     private static final Map<Samples, Map<ContentKey, double[]>> ORIGINS = Collections.synchronizedMap(new IdentityHashMap<>());
     private static final int MAX_ORIGINS = 8;
 
-    /** X_test·X_trainᵀ per test set and k-shot set, shared by all runs on the same task. */
-    private static final Map<Samples, Map<ContentKey, double[]>> KERNELS = Collections.synchronizedMap(new IdentityHashMap<>());
+    /**
+     * X_test·X_trainᵀ per test set and k-shot set, shared by all runs on the same task. Bounded by
+     * bytes ({@link #KERNEL_CACHE_BYTES}) so that a study of thousands of k-shot sets (random
+     * selection, many seeds) runs in constant memory: a kernel evicted and needed again is recomputed,
+     * bit for bit the same. Caffeine computes each missing kernel once, however many run threads ask.
+     */
+    private static final Cache<KernelKey, double[]> KERNELS = Caffeine.newBuilder()
+            .maximumWeight(KERNEL_CACHE_BYTES)
+            .weigher((KernelKey k, double[] v) -> (int) Math.min(Integer.MAX_VALUE, 8L * v.length))
+            .executor(Runnable::run)
+            .build();
+
+    /** A test set (by identity: parsed once per process) and a k-shot set (by content). */
+    private record KernelKey(Samples test, ContentKey train) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof KernelKey k && k.test == test && k.train.equals(train);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(test) * 31 + train.hashCode();
+        }
+    }
 
     private final Layout l;
     private final Samples test;
@@ -44,8 +74,7 @@ final class IncrementalTestEvaluator {
         this.test = test;
         this.testRows = SparseRows.of(test);
         this.nTrain = train.count();
-        this.kernel = KERNELS.computeIfAbsent(test, t -> new ConcurrentHashMap<>())
-                .computeIfAbsent(new ContentKey(train.values()), k -> kernel(testRows, train));
+        this.kernel = KERNELS.get(new KernelKey(test, new ContentKey(train.values())), k -> kernel(testRows, train));
         this.logits = new double[test.count() * l.out()];
     }
 
@@ -133,6 +162,12 @@ final class IncrementalTestEvaluator {
             }
         }
         return k;
+    }
+
+    /** Bytes the kernel cache holds now (for tests of its bound). */
+    static long kernelCacheBytes() {
+        KERNELS.cleanUp();
+        return KERNELS.policy().eviction().orElseThrow().weightedSize().orElseThrow();
     }
 
     /** An array by content (a k-shot set's pixels, an initial W1), so that runs can share what depends only on it. */
