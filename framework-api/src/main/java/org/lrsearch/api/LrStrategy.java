@@ -15,4 +15,14 @@ public interface LrStrategy {
     default OptionalDouble bound() {
         return OptionalDouble.empty();
     }
+
+    /**
+     * What the strategy settled on by the end of the run, by name (e.g. {@code delta}, the bound a
+     * searcher fixed), stored with the run and shown in reports. Empty by default.
+     */
+    default java.util.Map<String, Double> results() {
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        bound().ifPresent(d -> m.put("delta", d));
+        return m;
+    }
 }

@@ -1,6 +1,9 @@
 package org.lrsearch.api;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one run produced.
@@ -11,25 +14,34 @@ import java.util.List;
  * @param stoppedAt      iterations completed (equals {@code spec.iterations()} when ok)
  * @param testAccuracy   final test accuracy (NaN when failed)
  * @param finalTrainLoss mean loss over the k-shot set at the end
- * @param delta          the bound δ a searcher fixed, NaN for other strategies
+ * @param results        what the strategy settled on, in its own terms ({@link LrStrategy#results()},
+ *                       e.g. {@code delta} for a searcher's bound)
  * @param forwardPasses  minibatch forward passes spent on training decisions
  * @param backwardPasses minibatch backward passes
  * @param wallMs         wall time of the run, milliseconds
  * @param evalMs         of which spent measuring test accuracy
  * @param curve          test accuracy every {@code evalEvery} iterations
- * @param searchRounds   every search round
+ * @param events         what the strategy recorded, in order ({@link TraceSink#event})
  * @param lrSegments     the committed learning rate per iteration, run-length encoded
  * @param warnings       what the strategy warned about
+ * @since 0.1
  */
 public record RunResult(RunSpec spec, RunStatus status, String message, int stoppedAt, double testAccuracy,
-                        double finalTrainLoss, double delta, long forwardPasses, long backwardPasses, long wallMs,
-                        long evalMs, List<CurvePoint> curve, List<SearchRound> searchRounds,
+                        double finalTrainLoss, Map<String, Double> results, long forwardPasses, long backwardPasses,
+                        long wallMs, long evalMs, List<CurvePoint> curve, List<TraceEvent> events,
                         List<LrSegment> lrSegments, List<String> warnings) {
     public RunResult {
+        results = Collections.unmodifiableMap(new LinkedHashMap<>(results));
         curve = List.copyOf(curve);
-        searchRounds = List.copyOf(searchRounds);
+        events = List.copyOf(events);
         lrSegments = List.copyOf(lrSegments);
         warnings = List.copyOf(warnings);
         message = message == null ? "" : message;
+    }
+
+    /** A strategy result by name, NaN when the strategy reported none. */
+    public double result(String name) {
+        Double v = results.get(name);
+        return v == null ? Double.NaN : v;
     }
 }

@@ -1,30 +1,53 @@
 package org.lrsearch.api;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * One fully resolved run of an experiment: one grid cell and one seed.
+ * One fully resolved run of an experiment: one grid cell and one seed. The fields are what every
+ * run has whatever its plugins; everything else about it is in {@link #coordinates}.
  *
  * @param runId          stable hash of the resolved config and the seed
  * @param dataset        dataset plugin id
  * @param model          model plugin id
- * @param hidden         hidden size, or 0 when the model has none
  * @param batchSize      minibatch size
- * @param shots          images per class
+ * @param shots          examples per class
  * @param selection      how the k-shot set was chosen
  * @param strategy       the strategy's label in config (e.g. {@code H1}, {@code 0.1})
  * @param strategyPlugin the strategy's plugin id
  * @param seed           the run's seed
  * @param iterations     training iterations
  * @param evalEvery      test accuracy is measured every this many iterations
- * @param coordinates    the value of every key the experiment's grid sweeps (dotted key → value, grid
- *                       order; {@code strategy} is the label): runs that differ in any of them are
- *                       never pooled into one cell of a report, only runs that differ in the seed
+ * @param coordinates    dotted key → value for every swept key and every dataset, model and training
+ *                       option ({@code model.hidden}, {@code dataset.selection}, {@code strategy} as the
+ *                       label): what reports and CSV files describe a run by
+ * @param swept          the keys the experiment's grid sweeps, in grid order: runs that differ in any
+ *                       of them are never pooled into one cell of a report, only runs that differ in
+ *                       the seed
+ * @since 0.1
  */
-public record RunSpec(String runId, String dataset, String model, int hidden, int batchSize, int shots,
-                      String selection, String strategy, String strategyPlugin, long seed, int iterations,
-                      int evalEvery, java.util.Map<String, Object> coordinates) {
+public record RunSpec(String runId, String dataset, String model, int batchSize, int shots, String selection,
+                      String strategy, String strategyPlugin, long seed, int iterations, int evalEvery,
+                      Map<String, Object> coordinates, List<String> swept) {
     public RunSpec {
         // Stores written before coordinates existed read back with none.
-        coordinates = coordinates == null ? java.util.Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(coordinates));
+        coordinates = coordinates == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(coordinates));
+        swept = swept == null ? List.of() : List.copyOf(swept);
+    }
+
+    /** The value of a coordinate, or null when the run has no such key. */
+    public Object coordinate(String key) {
+        return coordinates.get(key);
+    }
+
+    /** The swept coordinates alone, in grid order. */
+    public Map<String, Object> sweptCoordinates() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String k : swept) {
+            m.put(k, coordinates.get(k));
+        }
+        return m;
     }
 }

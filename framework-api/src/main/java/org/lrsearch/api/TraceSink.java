@@ -1,10 +1,15 @@
 package org.lrsearch.api;
 
+import java.util.Map;
+
 /** Where a strategy says what it decided and why; the runner stores it with the run. */
 public interface TraceSink {
 
-    /** A search round: H tried, G per proposal, the decision. */
-    void searchRound(SearchRound round);
+    /**
+     * An event of this iteration in the strategy's own terms, e.g. {@code event("searchRound",
+     * Map.of("H", ..., "G", ...))}; the runner stamps the iteration and stores it with the run.
+     */
+    void event(String type, Map<String, Object> payload);
 
     /** Candidate rates and the loss each gave; the committed one follows through commit. */
     void candidates(double[] rates, double[] losses);
@@ -17,7 +22,7 @@ public interface TraceSink {
 
     /** A sink that drops everything. */
     TraceSink NONE = new TraceSink() {
-        @Override public void searchRound(SearchRound round) { }
+        @Override public void event(String type, Map<String, Object> payload) { }
         @Override public void candidates(double[] rates, double[] losses) { }
         @Override public void phase(String phase) { }
         @Override public void warning(String message) { }

@@ -3,8 +3,6 @@ package org.lrsearch.strategies;
 import java.util.OptionalDouble;
 import org.lrsearch.api.BoundedStrategy;
 import org.lrsearch.api.LrStrategy;
-import org.lrsearch.api.SearchCase;
-import org.lrsearch.api.SearchRound;
 import org.lrsearch.api.StepContext;
 
 /**
@@ -47,7 +45,7 @@ final class HProposalSearch implements LrStrategy {
                 delta = proposals[0];
                 context.trace().warning("no bound after " + maxShrinks + " shrinks at iteration "
                         + context.iteration() + "; δ = smallest proposal " + delta);
-                context.trace().searchRound(new SearchRound(context.iteration(), SearchCase.GIVE_UP,
+                record(context, new SearchRound(SearchCase.GIVE_UP,
                         proposals.clone(), new double[0], delta));
                 break;
             }
@@ -58,7 +56,7 @@ final class HProposalSearch implements LrStrategy {
                 gMax = Math.max(gMax, g[i]);
             }
             if (gMax > alpha) {
-                context.trace().searchRound(new SearchRound(context.iteration(), SearchCase.SHRINK,
+                record(context, new SearchRound(SearchCase.SHRINK,
                         proposals.clone(), g, Double.NaN));
                 for (int i = 0; i < proposals.length; i++) {
                     proposals[i] = proposals[i] / 10;
@@ -72,11 +70,11 @@ final class HProposalSearch implements LrStrategy {
                     }
                 }
                 delta = proposals[best];
-                context.trace().searchRound(new SearchRound(context.iteration(), SearchCase.BOUND,
+                record(context, new SearchRound(SearchCase.BOUND,
                         proposals.clone(), g, delta));
                 break;
             } else {
-                context.trace().searchRound(new SearchRound(context.iteration(), SearchCase.STEP_SMALLEST,
+                record(context, new SearchRound(SearchCase.STEP_SMALLEST,
                         proposals.clone(), g, Double.NaN));
                 context.commit(proposals[0]);
                 return;
@@ -84,6 +82,10 @@ final class HProposalSearch implements LrStrategy {
         }
         successor.acceptBound(delta);
         successor.step(context);
+    }
+
+    private static void record(StepContext context, SearchRound round) {
+        context.trace().event(SearchRound.EVENT, round.payload());
     }
 
     @Override

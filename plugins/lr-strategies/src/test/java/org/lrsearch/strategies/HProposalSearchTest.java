@@ -13,8 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lrsearch.api.BoundedStrategy;
-import org.lrsearch.api.SearchCase;
-import org.lrsearch.api.SearchRound;
 import org.lrsearch.api.StepContext;
 import org.lrsearch.api.TraceSink;
 
@@ -23,7 +21,8 @@ class HProposalSearchTest {
     StepContext ctx;
     TraceSink trace;
     BoundedStrategy successor;
-    List<SearchRound> rounds;
+    /** The searchRound events recorded, as their payloads. */
+    List<java.util.Map<String, Object>> rounds;
 
     @BeforeEach
     void setUp() {
@@ -32,7 +31,8 @@ class HProposalSearchTest {
         successor = mock(BoundedStrategy.class);
         rounds = new ArrayList<>();
         when(ctx.trace()).thenReturn(trace);
-        org.mockito.Mockito.doAnswer(inv -> rounds.add(inv.getArgument(0))).when(trace).searchRound(org.mockito.ArgumentMatchers.any());
+        org.mockito.Mockito.doAnswer(inv -> rounds.add(inv.getArgument(1))).when(trace)
+                .event(org.mockito.ArgumentMatchers.eq("searchRound"), org.mockito.ArgumentMatchers.any());
     }
 
     HProposalSearch search(double... h) {
@@ -49,9 +49,9 @@ class HProposalSearchTest {
         s.step(ctx);
         // Round 1 at {0.01, 0.1, 1}: max 20 > 8, shrink. Round 2 at {0.001, 0.01, 0.1}: max 9 > 8, shrink.
         // Round 3 at {1e-4, 1e-3, 1e-2}: max 6 in [5, 8], step with the smallest.
-        assertThat(rounds).extracting(SearchRound::decision)
-                .containsExactly(SearchCase.SHRINK, SearchCase.SHRINK, SearchCase.STEP_SMALLEST);
-        assertThat(rounds.get(1).proposals()).containsExactly(0.001, 0.01, 0.1);
+        assertThat(rounds).extracting(r -> r.get("case"))
+                .containsExactly("shrink", "shrink", "stepSmallest");
+        assertThat((double[]) rounds.get(1).get("H")).containsExactly(0.001, 0.01, 0.1);
         verify(ctx).commit(0.01 / 10 / 10);
         assertThat(s.bound()).isEmpty();
         verify(successor, never()).step(ctx);
@@ -63,7 +63,7 @@ class HProposalSearchTest {
         HProposalSearch s = search(0.01, 0.1, 1.0);
         s.step(ctx);
         verify(ctx).commit(0.01);
-        assertThat(rounds).singleElement().extracting(SearchRound::decision).isEqualTo(SearchCase.STEP_SMALLEST);
+        assertThat(rounds).singleElement().extracting(r -> r.get("case")).isEqualTo("stepSmallest");
         assertThat(s.proposals()).containsExactly(0.01, 0.1, 1.0);
     }
 
@@ -78,7 +78,7 @@ class HProposalSearchTest {
         verify(successor).acceptBound(0.1);
         verify(successor).step(ctx);
         verify(ctx, never()).commit(anyDouble());
-        assertThat(rounds).singleElement().extracting(SearchRound::delta).isEqualTo(0.1);
+        assertThat(rounds).singleElement().extracting(r -> r.get("delta")).isEqualTo(0.1);
     }
 
     @Test
@@ -106,8 +106,8 @@ class HProposalSearchTest {
         when(ctx.signChangePercent(anyDouble())).thenReturn(50.0);
         HProposalSearch s = new HProposalSearch(new double[] {1.0, 10.0}, 8, 5, 3, successor);
         s.step(ctx);
-        assertThat(rounds).extracting(SearchRound::decision)
-                .containsExactly(SearchCase.SHRINK, SearchCase.SHRINK, SearchCase.SHRINK, SearchCase.GIVE_UP);
+        assertThat(rounds).extracting(r -> r.get("case"))
+                .containsExactly("shrink", "shrink", "shrink", "giveUp");
         assertThat(s.bound().getAsDouble()).isCloseTo(0.001, org.assertj.core.data.Offset.offset(1e-18));
         verify(trace).warning(org.mockito.ArgumentMatchers.contains("no bound after 3 shrinks"));
         verify(successor).acceptBound(eq(s.bound().getAsDouble()));

@@ -54,10 +54,12 @@ public final class CsvReporter implements ReporterPlugin<CsvOptions> {
         Csv.row(sb, COLUMNS);
         for (RunResult run : results.runs()) {
             RunSpec s = run.spec();
-            Csv.row(sb, List.of(s.runId(), s.dataset(), s.model(), String.valueOf(s.hidden()), String.valueOf(s.batchSize()),
+            Object hidden = s.coordinate("model.hidden");
+            Csv.row(sb, List.of(s.runId(), s.dataset(), s.model(), hidden == null ? "" : String.valueOf(hidden),
+                    String.valueOf(s.batchSize()),
                     String.valueOf(s.shots()), s.selection(), s.strategy(), s.strategyPlugin(), String.valueOf(s.seed()),
-                    String.valueOf(s.iterations()), Num.plain(run.testAccuracy()), Num.plain(run.finalTrainLoss()),
-                    Num.plain(run.delta()), String.valueOf(run.forwardPasses()), String.valueOf(run.backwardPasses()),
+                    String.valueOf(s.iterations()), NumberText.plain(run.testAccuracy()), NumberText.plain(run.finalTrainLoss()),
+                    NumberText.plain(run.result("delta")), String.valueOf(run.forwardPasses()), String.valueOf(run.backwardPasses()),
                     String.valueOf(run.wallMs()), String.valueOf(run.evalMs()), run.status().key(),
                     String.valueOf(run.stoppedAt()), run.message()));
         }
@@ -70,8 +72,8 @@ public final class CsvReporter implements ReporterPlugin<CsvOptions> {
         Csv.row(sb, CURVE_COLUMNS);
         for (RunResult run : results.runs()) {
             for (CurvePoint p : run.curve()) {
-                Csv.row(sb, List.of(run.spec().runId(), String.valueOf(p.iteration()), Num.plain(p.testAccuracy()),
-                        Num.plain(p.lr())));
+                Csv.row(sb, List.of(run.spec().runId(), String.valueOf(p.iteration()), NumberText.plain(p.testAccuracy()),
+                        NumberText.plain(p.lr())));
             }
         }
         return sb.toString();

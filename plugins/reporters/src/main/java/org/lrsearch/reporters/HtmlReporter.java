@@ -107,7 +107,7 @@ public final class HtmlReporter implements ReporterPlugin<HtmlOptions> {
 
     /** Table 1 alone, as the report shows it (for golden-file tests and embedding). */
     public static String renderTable1(ExperimentResults results) throws IOException {
-        Map<String, Object> model = Map.of("table1", ReportModel.table1(new Cells(results),
+        Map<String, Object> model = Map.of("table1", ReportModel.table1(new ResultCells(results),
                 ReferenceTable.of(results.info())));
         StringWriter w = new StringWriter();
         try {

@@ -59,12 +59,12 @@ public final class JsonReporter implements ReporterPlugin<JsonOptions> {
         prov.put("environment", info.environment());
         Path p = AtomicFiles.write(outDir.resolve("provenance.json"), json.writeValueAsString(prov));
 
-        Cells cells = new Cells(results);
+        ResultCells cells = new ResultCells(results);
         ReferenceTable ref = ReferenceTable.of(info);
         List<Map<String, Object>> table = new ArrayList<>();
-        for (Cells.Row row : cells.rows()) {
+        for (ResultCells.Row row : cells.rows()) {
             for (int k : cells.shots()) {
-                Cells.Key key = row.key(k);
+                ResultCells.Key key = row.key(k);
                 SummaryStatistics s = cells.accuracy(key);
                 if (s.getN() == 0) {
                     continue;
@@ -72,7 +72,7 @@ public final class JsonReporter implements ReporterPlugin<JsonOptions> {
                 Map<String, Object> c = new LinkedHashMap<>();
                 c.put("batchSize", row.batchSize());
                 c.put("strategy", row.strategy());
-                c.put("hidden", row.hidden());
+                c.put("hidden", row.hidden() == 0 ? null : row.hidden());
                 c.put("shots", k);
                 c.put("coordinates", key.others().isEmpty() ? Map.of() : otherCoordinates(cells.runs(key).get(0)));
                 c.put("n", s.getN());
@@ -114,7 +114,7 @@ public final class JsonReporter implements ReporterPlugin<JsonOptions> {
     private static Map<String, Object> otherCoordinates(org.lrsearch.api.RunResult run) {
         Map<String, Object> m = new LinkedHashMap<>();
         run.spec().coordinates().forEach((k, v) -> {
-            if (!Cells.TABLE1_KEYS.contains(k)) {
+            if (!ResultCells.TABLE1_KEYS.contains(k)) {
                 m.put(k, v);
             }
         });
@@ -131,14 +131,11 @@ public final class JsonReporter implements ReporterPlugin<JsonOptions> {
                 throw new IOException("run id " + run.spec().runId() + " is not a safe file name");
             }
             StringBuilder sb = new StringBuilder();
-            for (var r : run.searchRounds()) {
+            for (var e : run.events()) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("type", "searchRound");
-                m.put("iteration", r.iteration());
-                m.put("case", r.decision().key());
-                m.put("H", r.proposals());
-                m.put("G", r.g());
-                m.put("delta", Double.isNaN(r.delta()) ? null : r.delta());
+                m.put("type", e.type());
+                m.put("iteration", e.iteration());
+                m.putAll(e.payload());
                 sb.append(line.writeValueAsString(m)).append('\n');
             }
             for (var seg : run.lrSegments()) {

@@ -37,7 +37,7 @@ public record PairedStats(String method, String baseline, int pairs, double mean
     public static List<PairedStats> all(ExperimentResults results, List<String> strategies) {
         List<String> methods = new ArrayList<>();
         for (String s : strategies) {
-            if (results.runs().stream().anyMatch(r -> r.spec().strategy().equals(s) && !Double.isNaN(r.delta()))) {
+            if (results.runs().stream().anyMatch(r -> r.spec().strategy().equals(s) && !Double.isNaN(r.result("delta")))) {
                 methods.add(s);
             }
         }
@@ -104,13 +104,13 @@ public record PairedStats(String method, String baseline, int pairs, double mean
         return new PairedStats(method, baseline, n, mean, lo, hi, wp, tp, verdict(method, baseline, n, mean, wp, tp, allZero));
     }
 
-    /** Everything that makes two runs a pair: every swept key but the strategy, the fixed settings, and the seed. */
+    /** Everything that makes two runs a pair: every coordinate but the strategy, the fixed settings, and the seed. */
     private static String pairKey(RunResult r) {
         var s = r.spec();
-        Map<String, Object> swept = new java.util.TreeMap<>(s.coordinates());
-        swept.remove("strategy");
-        return s.dataset() + "/" + s.model() + "/" + s.batchSize() + "/" + s.hidden() + "/" + s.shots() + "/"
-                + s.selection() + "/" + s.iterations() + "/" + swept + "/seed " + s.seed();
+        Map<String, Object> coordinates = new java.util.TreeMap<>(s.coordinates());
+        coordinates.remove("strategy");
+        return s.dataset() + "/" + s.model() + "/" + s.batchSize() + "/" + s.shots() + "/" + s.selection() + "/"
+                + s.iterations() + "/" + coordinates + "/seed " + s.seed();
     }
 
     static String verdict(String m, String b, int n, double mean, double wp, double tp, boolean allZero) {

@@ -65,7 +65,7 @@ public final class ReferenceTable {
         return t;
     }
 
-    public OptionalDouble get(Cells.Key key) {
+    public OptionalDouble get(ResultCells.Key key) {
         Double v = values.get(new Cell(key.batchSize(), key.strategy(), key.hidden(), key.shots()));
         return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
     }

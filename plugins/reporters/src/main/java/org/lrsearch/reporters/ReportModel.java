@@ -16,8 +16,7 @@ import org.lrsearch.api.LrSegment;
 import org.lrsearch.api.PluginInfo;
 import org.lrsearch.api.RunResult;
 import org.lrsearch.api.RunStatus;
-import org.lrsearch.api.SearchCase;
-import org.lrsearch.api.SearchRound;
+import org.lrsearch.api.TraceEvent;
 
 /**
  * The data the report templates render, built from results: maps and lists of preformatted
@@ -29,7 +28,7 @@ final class ReportModel {
 
     static Map<String, Object> build(ExperimentResults results, HtmlOptions options) throws IOException {
         ExperimentInfo info = results.info();
-        Cells cells = new Cells(results);
+        ResultCells cells = new ResultCells(results);
         Map<String, Object> m = new LinkedHashMap<>();
         Map<String, Object> report = info.report() == null ? Map.of() : info.report();
         m.put("title", String.valueOf(report.getOrDefault("title", "lrsearch report: " + info.name())));
@@ -57,13 +56,13 @@ final class ReportModel {
     }
 
     /** Table 1: rows batch → strategy → hidden, columns shots; mean (± std, n) and the reference delta. */
-    static Map<String, Object> table1(Cells cells, ReferenceTable ref) {
+    static Map<String, Object> table1(ResultCells cells, ReferenceTable ref) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("shots", cells.shots().stream().map(String::valueOf).toList());
         List<Map<String, Object>> rows = new ArrayList<>();
         SummaryStatistics deltas = new SummaryStatistics();
         int lastBatch = -1;
-        for (Cells.Row row : cells.rows()) {
+        for (ResultCells.Row row : cells.rows()) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("batch", String.valueOf(row.batchSize()));
             r.put("firstOfBatch", row.batchSize() != lastBatch);
@@ -74,17 +73,17 @@ final class ReportModel {
             r.put("others", row.others());
             List<Map<String, Object>> cs = new ArrayList<>();
             for (int k : cells.shots()) {
-                Cells.Key key = row.key(k);
+                ResultCells.Key key = row.key(k);
                 SummaryStatistics acc = cells.accuracy(key);
                 Map<String, Object> c = new LinkedHashMap<>();
-                c.put("mean", acc.getN() == 0 ? "–" : Num.fixed(acc.getMean(), 4));
-                c.put("sd", acc.getN() > 1 ? Num.fixed(acc.getStandardDeviation(), 4) : "");
+                c.put("mean", acc.getN() == 0 ? "–" : NumberText.fixed(acc.getMean(), 4));
+                c.put("sd", acc.getN() > 1 ? NumberText.fixed(acc.getStandardDeviation(), 4) : "");
                 c.put("n", acc.getN() > 1 ? String.valueOf(acc.getN()) : "");
                 OptionalDouble rv = ref == null ? OptionalDouble.empty() : ref.get(key);
                 if (rv.isPresent() && acc.getN() > 0) {
                     double d = acc.getMean() - rv.getAsDouble();
                     deltas.addValue(Math.abs(d));
-                    c.put("ref", Num.fixed(rv.getAsDouble(), 4));
+                    c.put("ref", NumberText.fixed(rv.getAsDouble(), 4));
                     c.put("delta", String.format(Locale.ROOT, "%+.4f", d));
                     c.put("deltaClass", Math.abs(d) <= 0.02 ? "close" : Math.abs(d) <= 0.05 ? "near" : "far");
                 } else {
@@ -102,8 +101,8 @@ final class ReportModel {
         t.put("hasOthers", cells.hasOthers());
         t.put("referenceSource", ref == null ? "" : ref.source());
         t.put("compared", String.valueOf(deltas.getN()));
-        t.put("meanAbsDelta", deltas.getN() == 0 ? "" : Num.fixed(deltas.getMean(), 4));
-        t.put("maxAbsDelta", deltas.getN() == 0 ? "" : Num.fixed(deltas.getMax(), 4));
+        t.put("meanAbsDelta", deltas.getN() == 0 ? "" : NumberText.fixed(deltas.getMean(), 4));
+        t.put("maxAbsDelta", deltas.getN() == 0 ? "" : NumberText.fixed(deltas.getMax(), 4));
         return t;
     }
 
@@ -111,7 +110,7 @@ final class ReportModel {
      * Figure 2: a panel per strategy, hidden size and combination of other swept keys, accuracy
      * curves per (shots, batch size), mean ± std over seeds.
      */
-    static List<Map<String, Object>> figure2(Cells cells, ExperimentResults results, HtmlOptions o) {
+    static List<Map<String, Object>> figure2(ResultCells cells, ExperimentResults results, HtmlOptions o) {
         List<Map<String, Object>> panels = new ArrayList<>();
         int id = 0;
         for (String strategy : cells.strategies()) {
@@ -133,12 +132,12 @@ final class ReportModel {
         return panels;
     }
 
-    private static List<Charts.Curve> panelCurves(Cells cells, String strategy, int hidden, String others) {
+    private static List<Charts.Curve> panelCurves(ResultCells cells, String strategy, int hidden, String others) {
         List<Charts.Curve> curves = new ArrayList<>();
         for (int ki = 0; ki < cells.shots().size(); ki++) {
             for (int bi = 0; bi < cells.batchSizes().size(); bi++) {
                 int k = cells.shots().get(ki), b = cells.batchSizes().get(bi);
-                Charts.Curve c = curve("k=" + k + " b=" + b, cells.runs(new Cells.Key(b, strategy, hidden, k, others)), ki, bi);
+                Charts.Curve c = curve("k=" + k + " b=" + b, cells.runs(new ResultCells.Key(b, strategy, hidden, k, others)), ki, bi);
                 if (c != null) {
                     curves.add(c);
                 }
@@ -168,10 +167,10 @@ final class ReportModel {
     }
 
     /** LR traces of searcher runs: one chart and round table per searcher label, and δ of every run. */
-    static Map<String, Object> traces(Cells cells, ExperimentResults results, HtmlOptions o) {
+    static Map<String, Object> traces(ResultCells cells, ExperimentResults results, HtmlOptions o) {
         List<Map<String, Object>> charts = new ArrayList<>();
         List<Map<String, Object>> deltas = new ArrayList<>();
-        List<RunResult> searchers = results.runs().stream().filter(r -> !r.searchRounds().isEmpty())
+        List<RunResult> searchers = results.runs().stream().filter(r -> !rounds(r).isEmpty())
                 .sorted(cells.displayOrder()).toList();
         int id = 0;
         for (String strategy : cells.strategies()) {
@@ -183,16 +182,16 @@ final class ReportModel {
             List<String> labels = new ArrayList<>();
             List<Map<String, Object>> rounds = new ArrayList<>();
             Map<Integer, List<String>> perIteration = new java.util.TreeMap<>();
-            for (SearchRound s : first.searchRounds()) {
+            for (TraceEvent s : rounds(first)) {
+                String decision = String.valueOf(s.payload().get("case"));
                 perIteration.computeIfAbsent(s.iteration(), k -> new ArrayList<>()).add(
-                        s.decision() == SearchCase.BOUND || s.decision() == SearchCase.GIVE_UP
-                                ? "δ=" + Num.plain(s.delta()) : s.decision().key());
+                        Double.isNaN(s.number("delta")) ? decision : "δ=" + NumberText.plain(s.number("delta")));
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("iteration", String.valueOf(s.iteration()));
-                r.put("decision", s.decision().key());
-                r.put("proposals", join(s.proposals(), false));
-                r.put("g", join(s.g(), true));
-                r.put("delta", Num.plain(s.delta()));
+                r.put("decision", decision);
+                r.put("proposals", join(s.numbers("H"), false));
+                r.put("g", join(s.numbers("G"), true));
+                r.put("delta", NumberText.plain(s.number("delta")));
                 rounds.add(r);
             }
             // One marker per iteration, naming its rounds in order (a search often decides within one iteration).
@@ -215,12 +214,13 @@ final class ReportModel {
             d.put("runId", r.spec().runId());
             d.put("strategy", r.spec().strategy());
             d.put("batch", String.valueOf(r.spec().batchSize()));
-            d.put("hidden", String.valueOf(r.spec().hidden()));
+            d.put("hidden", String.valueOf(ResultCells.hidden(r.spec())));
             d.put("shots", String.valueOf(r.spec().shots()));
             d.put("seed", String.valueOf(r.spec().seed()));
-            d.put("delta", Num.plain(r.delta()));
-            d.put("shrinks", String.valueOf(r.searchRounds().stream().filter(s -> s.decision() == SearchCase.SHRINK).count()));
-            d.put("searchIterations", String.valueOf(r.searchRounds().get(r.searchRounds().size() - 1).iteration() + 1));
+            List<TraceEvent> rs = rounds(r);
+            d.put("delta", NumberText.plain(r.result("delta")));
+            d.put("shrinks", String.valueOf(rs.stream().filter(s -> "shrink".equals(s.payload().get("case"))).count()));
+            d.put("searchIterations", String.valueOf(rs.get(rs.size() - 1).iteration() + 1));
             d.put("selectedDelta", share(r));
             deltas.add(d);
         }
@@ -230,20 +230,27 @@ final class ReportModel {
         return t;
     }
 
+    /** The rounds of a proposal search ({@code searchRound} trace events), in order; empty for other strategies. */
+    static List<TraceEvent> rounds(RunResult r) {
+        return r.events().stream().filter(e -> e.type().equals("searchRound")).toList();
+    }
+
     /** Share of selector iterations that committed δ itself (rather than a fraction of it). */
     private static String share(RunResult r) {
-        if (Double.isNaN(r.delta())) {
+        double delta = r.result("delta");
+        if (Double.isNaN(delta)) {
             return "";
         }
         long atDelta = 0, total = 0;
-        int start = r.searchRounds().get(r.searchRounds().size() - 1).iteration();
+        List<TraceEvent> rs = rounds(r);
+        int start = rs.get(rs.size() - 1).iteration();
         for (LrSegment s : r.lrSegments()) {
             int from = Math.max(s.from(), start), to = s.to();
             if (to < from) {
                 continue;
             }
             total += to - from + 1;
-            if (s.lr() == r.delta()) {
+            if (s.lr() == delta) {
                 atDelta += to - from + 1;
             }
         }
@@ -268,7 +275,7 @@ final class ReportModel {
         return new double[][] {x, y};
     }
 
-    static List<Map<String, Object>> stats(ExperimentResults results, Cells cells) {
+    static List<Map<String, Object>> stats(ExperimentResults results, ResultCells cells) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (PairedStats p : PairedStats.all(results, cells.strategies())) {
             Map<String, Object> s = new LinkedHashMap<>();
@@ -289,13 +296,13 @@ final class ReportModel {
         if (Double.isNaN(p)) {
             return "not computable";
         }
-        return p < 1e-4 ? "< 0.0001" : Num.fixed(p, 4);
+        return p < 1e-4 ? "< 0.0001" : NumberText.fixed(p, 4);
     }
 
     /** Passes and time per configuration (strategy, batch, hidden), next to its accuracy. */
-    static List<Map<String, Object>> compute(Cells cells, ExperimentResults results) {
+    static List<Map<String, Object>> compute(ResultCells cells, ExperimentResults results) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Cells.Row row : cells.rows()) {
+        for (ResultCells.Row row : cells.rows()) {
             SummaryStatistics f = new SummaryStatistics(), b = new SummaryStatistics(), a = new SummaryStatistics(),
                     w = new SummaryStatistics(), e = new SummaryStatistics();
             for (int k : cells.shots()) {
@@ -315,11 +322,11 @@ final class ReportModel {
             c.put("hidden", String.valueOf(row.hidden()));
             c.put("others", row.others());
             c.put("runs", String.valueOf(f.getN()));
-            c.put("forward", Num.fixed(f.getMean(), 0));
-            c.put("backward", Num.fixed(b.getMean(), 0));
-            c.put("accuracy", a.getN() == 0 ? "–" : Num.fixed(a.getMean(), 4));
-            c.put("wallMs", Num.fixed(w.getMean(), 0));
-            c.put("evalMs", Num.fixed(e.getMean(), 0));
+            c.put("forward", NumberText.fixed(f.getMean(), 0));
+            c.put("backward", NumberText.fixed(b.getMean(), 0));
+            c.put("accuracy", a.getN() == 0 ? "–" : NumberText.fixed(a.getMean(), 4));
+            c.put("wallMs", NumberText.fixed(w.getMean(), 0));
+            c.put("evalMs", NumberText.fixed(e.getMean(), 0));
             out.add(c);
         }
         return out;
@@ -371,13 +378,13 @@ final class ReportModel {
 
     static String describe(RunResult r) {
         var s = r.spec();
-        return "batch " + s.batchSize() + ", hidden " + s.hidden() + ", " + s.shots() + "-shot, seed " + s.seed();
+        return "batch " + s.batchSize() + ", hidden " + ResultCells.hidden(s) + ", " + s.shots() + "-shot, seed " + s.seed();
     }
 
     private static String join(double[] v, boolean percent) {
         List<String> parts = new ArrayList<>();
         for (double d : v) {
-            parts.add(percent ? String.format(Locale.ROOT, "%.3f%%", d) : Num.plain(d));
+            parts.add(percent ? String.format(Locale.ROOT, "%.3f%%", d) : NumberText.plain(d));
         }
         return String.join(", ", parts);
     }

@@ -54,7 +54,7 @@ class BrowserRenderTest {
 
     @Test
     void rendersTableAndChartsInHeadlessChromium() throws Exception {
-        new HtmlReporter().report(new HtmlOptions(null, null), Stub.results("H1"), dir);
+        new HtmlReporter().report(new HtmlOptions(null, null), StubResults.results("H1"), dir);
         Path html = dir.resolve("report.html");
 
         String dom = chromium(html, "--dump-dom");

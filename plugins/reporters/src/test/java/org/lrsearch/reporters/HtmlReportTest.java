@@ -15,7 +15,7 @@ class HtmlReportTest {
     Path dir;
 
     String render(String label) throws IOException {
-        new HtmlReporter().report(new HtmlOptions(null, null), Stub.results(label), dir);
+        new HtmlReporter().report(new HtmlOptions(null, null), StubResults.results(label), dir);
         return Files.readString(dir.resolve("report.html"));
     }
 
@@ -50,7 +50,7 @@ class HtmlReportTest {
     void templatesFromAConfiguredFolderTakePrecedence() throws IOException {
         Path templates = Files.createDirectories(dir.resolve("templates"));
         Files.writeString(templates.resolve("report.ftlh"), "<html><body>custom ${name}</body></html>");
-        var results = Stub.results("H1");
+        var results = StubResults.results("H1");
         var report = new java.util.LinkedHashMap<>(results.info().report());
         report.put("templates", templates.toString());
         var info = results.info();

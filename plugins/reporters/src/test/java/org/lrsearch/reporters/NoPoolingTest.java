@@ -24,19 +24,21 @@ class NoPoolingTest {
 
     /** The stub experiment run twice, once more with {@code dataset.selection: random} swept and 0.1 lower accuracy. */
     static ExperimentResults withSelectionSwept() {
-        ExperimentResults base = Stub.results("H1");
+        ExperimentResults base = StubResults.results("H1");
         List<RunResult> runs = new ArrayList<>();
         for (String selection : List.of("first", "random")) {
             for (RunResult r : base.runs()) {
                 RunSpec s = r.spec();
                 Map<String, Object> coordinates = new LinkedHashMap<>(s.coordinates());
                 coordinates.put("dataset.selection", selection);
-                RunSpec spec = new RunSpec(s.runId() + selection.charAt(0), s.dataset(), s.model(), s.hidden(),
-                        s.batchSize(), s.shots(), selection, s.strategy(), s.strategyPlugin(), s.seed(), s.iterations(),
-                        s.evalEvery(), coordinates);
+                List<String> swept = new ArrayList<>(s.swept());
+                swept.add("dataset.selection");
+                RunSpec spec = new RunSpec(s.runId() + selection.charAt(0), s.dataset(), s.model(), s.batchSize(),
+                        s.shots(), selection, s.strategy(), s.strategyPlugin(), s.seed(), s.iterations(), s.evalEvery(),
+                        coordinates, swept);
                 double acc = r.testAccuracy() - (selection.equals("random") ? 0.1 : 0);
-                runs.add(new RunResult(spec, r.status(), r.message(), r.stoppedAt(), acc, r.finalTrainLoss(), r.delta(),
-                        r.forwardPasses(), r.backwardPasses(), r.wallMs(), r.evalMs(), r.curve(), r.searchRounds(),
+                runs.add(new RunResult(spec, r.status(), r.message(), r.stoppedAt(), acc, r.finalTrainLoss(), r.results(),
+                        r.forwardPasses(), r.backwardPasses(), r.wallMs(), r.evalMs(), r.curve(), r.events(),
                         r.lrSegments(), r.warnings()));
             }
         }
@@ -45,11 +47,11 @@ class NoPoolingTest {
 
     @Test
     void cellsKeepEveryOtherSweptKeyApart() {
-        Cells cells = new Cells(withSelectionSwept());
+        ResultCells cells = new ResultCells(withSelectionSwept());
         assertThat(cells.others()).containsExactly("dataset.selection=first", "dataset.selection=random");
         assertThat(cells.rows()).hasSize(8);
-        SummaryStatistics first = cells.accuracy(new Cells.Key(2, "0.1", 20, 1, "dataset.selection=first"));
-        SummaryStatistics random = cells.accuracy(new Cells.Key(2, "0.1", 20, 1, "dataset.selection=random"));
+        SummaryStatistics first = cells.accuracy(new ResultCells.Key(2, "0.1", 20, 1, "dataset.selection=first"));
+        SummaryStatistics random = cells.accuracy(new ResultCells.Key(2, "0.1", 20, 1, "dataset.selection=random"));
         assertThat(first.getN()).isEqualTo(2);
         assertThat(random.getN()).isEqualTo(2);
         assertThat(first.getMean() - random.getMean()).isCloseTo(0.1, org.assertj.core.api.Assertions.within(1e-12));
@@ -68,20 +70,20 @@ class NoPoolingTest {
     void pairsMatchOnEverySweptKeyAndTheSeed() {
         PairedStats p = PairedStats.compare(withSelectionSwept(), "H1", "0.1");
         assertThat(p.pairs()).isEqualTo(16);
-        PairedStats alone = PairedStats.compare(Stub.results("H1"), "H1", "0.1");
+        PairedStats alone = PairedStats.compare(StubResults.results("H1"), "H1", "0.1");
         // The same differences twice over: pairing never crossed selections (that would add ±0.1 to half of them).
         assertThat(p.meanDiff()).isCloseTo(alone.meanDiff(), org.assertj.core.api.Assertions.within(1e-12));
     }
 
     @Test
     void aDuplicatePairIsAnErrorNotAnOverwrite() {
-        ExperimentResults base = Stub.results("H1");
+        ExperimentResults base = StubResults.results("H1");
         List<RunResult> runs = new ArrayList<>(base.runs());
         RunResult twin = runs.stream().filter(r -> r.spec().strategy().equals("0.1")).findFirst().orElseThrow();
         RunSpec s = twin.spec();
-        runs.add(new RunResult(new RunSpec("twin", s.dataset(), s.model(), s.hidden(), s.batchSize(), s.shots(),
-                s.selection(), s.strategy(), s.strategyPlugin(), s.seed(), s.iterations(), s.evalEvery(), s.coordinates()),
-                twin.status(), "", twin.stoppedAt(), 0.1, 0, twin.delta(), 0, 0, 0, 0, List.of(), List.of(), List.of(),
+        runs.add(new RunResult(new RunSpec("twin", s.dataset(), s.model(), s.batchSize(), s.shots(), s.selection(),
+                s.strategy(), s.strategyPlugin(), s.seed(), s.iterations(), s.evalEvery(), s.coordinates(), s.swept()),
+                twin.status(), "", twin.stoppedAt(), 0.1, 0, twin.results(), 0, 0, 0, 0, List.of(), List.of(), List.of(),
                 List.of()));
         assertThatThrownBy(() -> PairedStats.compare(new ExperimentResults(base.info(), runs), "H1", "0.1"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("share the pairing key");

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class PairedStatsTest {
     @Test
     void pairsMethodAndBaselineOverMatchingCellsAndSeeds() {
-        PairedStats p = PairedStats.compare(Stub.results("H1"), "H1", "0.1");
+        PairedStats p = PairedStats.compare(StubResults.results("H1"), "H1", "0.1");
         assertThat(p.pairs()).isEqualTo(8);
         assertThat(p.ciLow()).isLessThanOrEqualTo(p.meanDiff());
         assertThat(p.ciHigh()).isGreaterThanOrEqualTo(p.meanDiff());
@@ -18,7 +18,7 @@ class PairedStatsTest {
 
     @Test
     void identicalAccuraciesSayIdenticalInsteadOfATest() {
-        PairedStats p = PairedStats.compare(Stub.results("H1"), "0.1", "0.1");
+        PairedStats p = PairedStats.compare(StubResults.results("H1"), "0.1", "0.1");
         assertThat(p.meanDiff()).isEqualTo(0.0);
         assertThat(p.verdict()).contains("exactly the same accuracy in all 8 pairs");
         assertThat(p.wilcoxonP()).isNaN();
@@ -42,7 +42,7 @@ class PairedStatsTest {
 
     @Test
     void meanDifferenceIsMethodMinusBaseline() {
-        var r = Stub.results("H1");
+        var r = StubResults.results("H1");
         double m = r.runs().stream().filter(x -> x.spec().strategy().equals("H1")).mapToDouble(x -> x.testAccuracy()).average().orElseThrow();
         double b = r.runs().stream().filter(x -> x.spec().strategy().equals("0.1")).mapToDouble(x -> x.testAccuracy()).average().orElseThrow();
         assertThat(PairedStats.compare(r, "H1", "0.1").meanDiff()).isCloseTo(m - b, within(1e-12));

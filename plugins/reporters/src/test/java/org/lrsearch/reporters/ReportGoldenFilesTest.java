@@ -47,15 +47,15 @@ class ReportGoldenFilesTest {
     void regenerateGoldenFiles() throws IOException {
         Locale.setDefault(Locale.ROOT);
         Path golden = Path.of("src", "test", "resources", "golden");
-        new CsvReporter().report(new CsvOptions(null), Stub.results("H1"), golden);
-        Files.writeString(golden.resolve("table1.html"), HtmlReporter.renderTable1(Stub.results("H1")));
+        new CsvReporter().report(new CsvOptions(null), StubResults.results("H1"), golden);
+        Files.writeString(golden.resolve("table1.html"), HtmlReporter.renderTable1(StubResults.results("H1")));
     }
 
     @ParameterizedTest(name = "locale {0}")
     @ValueSource(strings = {"", "en-US", "de-DE", "fr-FR"})
     void csvFilesMatchGoldenUnderEveryLocale(String tag) throws IOException {
         Locale.setDefault(Locale.forLanguageTag(tag));
-        new CsvReporter().report(new CsvOptions(null), Stub.results("H1"), dir);
+        new CsvReporter().report(new CsvOptions(null), StubResults.results("H1"), dir);
         assertThat(Files.readString(dir.resolve("results.csv"))).isEqualTo(golden("results.csv"));
         assertThat(Files.readString(dir.resolve("curves.csv"))).isEqualTo(golden("curves.csv"));
     }
@@ -64,6 +64,6 @@ class ReportGoldenFilesTest {
     @ValueSource(strings = {"", "en-US", "de-DE", "fr-FR"})
     void table1FragmentMatchesGoldenUnderEveryLocale(String tag) throws IOException {
         Locale.setDefault(Locale.forLanguageTag(tag));
-        assertThat(HtmlReporter.renderTable1(Stub.results("H1"))).isEqualTo(golden("table1.html"));
+        assertThat(HtmlReporter.renderTable1(StubResults.results("H1"))).isEqualTo(golden("table1.html"));
     }
 }

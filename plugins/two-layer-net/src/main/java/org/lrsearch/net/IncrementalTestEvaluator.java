@@ -59,7 +59,7 @@ final class IncrementalTestEvaluator {
         }
     }
 
-    private final Layout l;
+    private final ParameterLayout l;
     private final Samples test;
     private final SparseRows testRows;
     private final int nTrain;
@@ -69,7 +69,7 @@ final class IncrementalTestEvaluator {
     private double[] z0;
     private final double[] logits;
 
-    IncrementalTestEvaluator(Layout l, Samples test, Samples train) {
+    IncrementalTestEvaluator(ParameterLayout l, Samples test, Samples train) {
         this.l = l;
         this.test = test;
         this.testRows = SparseRows.of(test);

@@ -6,7 +6,7 @@ import org.lrsearch.api.Samples;
 final class JvmEvaluator implements TestEvaluator {
 
     @Override
-    public double[] logits(Layout l, double[] theta, Samples samples) {
+    public double[] logits(ParameterLayout l, double[] theta, Samples samples) {
         SparseRows x = SparseRows.of(samples);
         int h = l.hidden(), out = l.out();
         double[] logits = new double[x.count * out];

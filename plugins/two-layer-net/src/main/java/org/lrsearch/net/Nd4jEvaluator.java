@@ -17,7 +17,7 @@ final class Nd4jEvaluator implements TestEvaluator {
     private static final Map<Samples, INDArray> SHARED = Collections.synchronizedMap(new IdentityHashMap<>());
 
     @Override
-    public double[] logits(Layout l, double[] theta, Samples samples) {
+    public double[] logits(ParameterLayout l, double[] theta, Samples samples) {
         INDArray x = SHARED.computeIfAbsent(samples,
                 s -> Nd4j.create(s.values(), new long[] {s.count(), s.features()}, DataType.DOUBLE));
         int in = l.in(), h = l.hidden(), out = l.out();

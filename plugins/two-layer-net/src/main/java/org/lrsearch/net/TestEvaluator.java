@@ -6,15 +6,15 @@ import org.lrsearch.api.Samples;
 interface TestEvaluator {
 
     /** Logits, {@code samples.count() × out}, row-major. */
-    double[] logits(Layout layout, double[] theta, Samples samples);
+    double[] logits(ParameterLayout layout, double[] theta, Samples samples);
 
     /**
      * The output layer for one example: sigmoid of {@code z[zo..zo+h)} plus b1 (in place), then
      * logits {@code (Σ_j hidden_j·W2[j][k]) + b2[k]} into {@code logits[lo..lo+out)}, j in order.
      *
-     * @param w2T W2 transposed ({@link Layout#transposeW2}), so each sum reads contiguous memory
+     * @param w2T W2 transposed ({@link ParameterLayout#transposeW2}), so each sum reads contiguous memory
      */
-    static void outputLayer(Layout l, double[] theta, double[] w2T, double[] z, int zo, double[] logits, int lo) {
+    static void outputLayer(ParameterLayout l, double[] theta, double[] w2T, double[] z, int zo, double[] logits, int lo) {
         int h = l.hidden();
         for (int j = 0; j < h; j++) {
             z[zo + j] = 1.0 / (1.0 + Math.exp(-(z[zo + j] + theta[l.b1() + j])));

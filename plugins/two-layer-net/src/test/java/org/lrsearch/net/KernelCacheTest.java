@@ -17,7 +17,7 @@ class KernelCacheTest {
         Samples test = sparse(testCount, features, 3, new SplittableRandom(1));
         long perKernel = 8L * testCount * n;
         int sets = (int) (1.5 * IncrementalTestEvaluator.KERNEL_CACHE_BYTES / perKernel) + 1;
-        Layout layout = new Layout(features, 4, 10);
+        ParameterLayout layout = new ParameterLayout(features, 4, 10);
         SplittableRandom rng = new SplittableRandom(2);
         long peak = 0;
         for (int s = 0; s < sets; s++) {
@@ -32,7 +32,7 @@ class KernelCacheTest {
     void aKShotSetSeenAgainReusesItsKernel() {
         Samples test = sparse(50, 784, 5, new SplittableRandom(3));
         Samples train = sparse(20, 784, 5, new SplittableRandom(4));
-        Layout layout = new Layout(784, 4, 10);
+        ParameterLayout layout = new ParameterLayout(784, 4, 10);
         long before = IncrementalTestEvaluator.kernelCacheBytes();
         new IncrementalTestEvaluator(layout, test, train);
         long once = IncrementalTestEvaluator.kernelCacheBytes();

@@ -1,0 +1,123 @@
+package org.lrsearch.net;
+
+import java.util.Arrays;
+
+/**
+ * The arithmetic of the paper's two layers on plain arrays: sigmoid hidden layer, affine output,
+ * softmax and mean cross-entropy with the paper's {@code 1e-7} guard, and its gradient. Pure
+ * functions over the caller's buffers; nothing is allocated.
+ */
+final class DenseLayers {
+    static final double LOG_GUARD = 1e-7;
+
+    private DenseLayers() {
+    }
+
+    /**
+     * Sigmoid hidden layer, affine output, softmax into {@code prob}; returns the mean
+     * cross-entropy. {@code z} holds the hidden pre-activations, bias included; {@code w2T} is W2
+     * transposed ({@code out×h}), so that each logit's sum runs over contiguous memory.
+     */
+    static double forward(int count, int h, int out, double[] z, double[] w2T, double[] b2, int b2o, int[] labels,
+                          double[] hidden, double[] prob) {
+        double sumLog = 0;
+        for (int b = 0; b < count; b++) {
+            int bh = b * h, bo = b * out;
+            for (int j = 0; j < h; j++) {
+                hidden[bh + j] = 1.0 / (1.0 + Math.exp(-z[bh + j]));
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < out; k++) {
+                double s = 0;
+                int kh = k * h;
+                for (int j = 0; j < h; j++) {
+                    s += hidden[bh + j] * w2T[kh + j];
+                }
+                double zk = s + b2[b2o + k];
+                prob[bo + k] = zk;
+                if (zk > max) {
+                    max = zk;
+                }
+            }
+            double sum = 0;
+            for (int k = 0; k < out; k++) {
+                double e = Math.exp(prob[bo + k] - max);
+                prob[bo + k] = e;
+                sum += e;
+            }
+            for (int k = 0; k < out; k++) {
+                prob[bo + k] /= sum;
+            }
+            sumLog += Math.log(prob[bo + labels[b]] + LOG_GUARD);
+        }
+        return -(sumLog / count);
+    }
+
+    /**
+     * Gradient of the mean cross-entropy over {@code n} examples for b1, W2 and b2 into {@code grad}
+     * (flat layout {@code l}), and ∂L/∂z1 into {@code dHidden}. Overwrites {@code prob} with ∂L/∂z2.
+     * The W1 block of {@code grad} is left alone ({@link #addFirstLayerGradient}).
+     */
+    static void backward(ParameterLayout l, int n, int[] labels, double[] prob, double[] hidden, double[] w2, int w2o,
+                         double[] grad, double[] dHidden) {
+        int h = l.hidden(), out = l.out();
+        for (int b = 0; b < n; b++) {
+            prob[b * out + labels[b]] -= 1;
+        }
+        for (int i = 0; i < n * out; i++) {
+            prob[i] /= n;
+        }
+        // ∂L/∂W2 = hiddenᵀ·prob, summed over the batch in order; k innermost keeps memory contiguous.
+        Arrays.fill(grad, l.w2(), l.b2(), 0.0);
+        for (int b = 0; b < n; b++) {
+            int bh = b * h, bo = b * out;
+            for (int j = 0; j < h; j++) {
+                double hj = hidden[bh + j];
+                int gr = l.w2() + j * out;
+                for (int k = 0; k < out; k++) {
+                    grad[gr + k] += hj * prob[bo + k];
+                }
+            }
+        }
+        for (int k = 0; k < out; k++) {
+            double s = 0;
+            for (int b = 0; b < n; b++) {
+                s += prob[b * out + k];
+            }
+            grad[l.b2() + k] = s;
+        }
+        for (int b = 0; b < n; b++) {
+            for (int j = 0; j < h; j++) {
+                double s = 0;
+                for (int k = 0; k < out; k++) {
+                    s += prob[b * out + k] * w2[w2o + j * out + k];
+                }
+                double act = hidden[b * h + j];
+                dHidden[b * h + j] = s * act * (1 - act);
+            }
+        }
+        for (int j = 0; j < h; j++) {
+            double s = 0;
+            for (int b = 0; b < n; b++) {
+                s += dHidden[b * h + j];
+            }
+            grad[l.b1() + j] = s;
+        }
+    }
+
+    /** ∂L/∂W1 = Xᵀ·dHidden added into {@code grad}'s W1 block, which must be zero on the minibatch's pixels. */
+    static void addFirstLayerGradient(ParameterLayout l, SparseRows train, int[] batch, int n, double[] dHidden,
+                                      double[] grad) {
+        int h = l.hidden();
+        for (int b = 0; b < n; b++) {
+            int row = batch[b], bh = b * h;
+            for (int e = train.start[row]; e < train.start[row + 1]; e++) {
+                double v = train.val[e];
+                int w = l.w1() + train.col[e] * h;
+                for (int j = 0; j < h; j++) {
+                    grad[w + j] += v * dHidden[bh + j];
+                }
+            }
+        }
+    }
+}

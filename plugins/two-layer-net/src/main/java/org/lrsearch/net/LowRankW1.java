@@ -1,0 +1,154 @@
+package org.lrsearch.net;
+
+import java.util.Arrays;
+
+/**
+ * The first layer's weights in low-rank form. Every update is θ ← θ − η·g with
+ * {@code ∂L/∂W1 = Xᵀ·dh} over k-shot images, so W1 only ever moves along the N training images:
+ * {@code W1(t) = W1(0) + X_trainᵀ·A(t)} with A of size N×h. This keeps A and the training set's
+ * pre-activations {@code Z = X_train·W1(t)} (N×h) instead of W1: a minibatch's forward pass reads
+ * its rows of Z, an update adds {@code −η·(X·Xᵀ)·dh} to Z through the k-shot Gram matrix, and W1
+ * itself is rebuilt only when asked for. Nothing is approximated; sums are only associated
+ * differently.
+ */
+final class LowRankW1 {
+    private final ParameterLayout l;
+    private final int h;
+    private final int nTrain;
+    final SparseRows train;
+    /** Gram matrix of the training set, {@code N×N}. */
+    private final double[] gram;
+    /** A(t), N×h. */
+    final double[] a;
+    /** X_train·W1(t), N×h, bias not included. */
+    final double[] z;
+    /** W1(0), where A started. */
+    private double[] origin;
+    /** Whether θ's W1 block equals W1(0) + X_trainᵀ·A. */
+    private boolean materialised;
+    private final double[] dz;
+    private double[] coef = new double[0];
+
+    LowRankW1(ParameterLayout l, SparseRows train) {
+        this.l = l;
+        this.h = l.hidden();
+        this.train = train;
+        this.nTrain = train.count;
+        this.gram = new double[nTrain * nTrain];
+        for (int i = 0; i < nTrain; i++) {
+            for (int j = 0; j <= i; j++) {
+                double d = train.dot(i, j);
+                gram[i * nTrain + j] = d;
+                gram[j * nTrain + i] = d;
+            }
+        }
+        this.a = new double[nTrain * h];
+        this.z = new double[nTrain * h];
+        this.dz = new double[h];
+    }
+
+    /** θ's W1 block was replaced: it becomes W1(0) (returned, not copied again), A restarts from 0. */
+    double[] restart(double[] theta) {
+        origin = Arrays.copyOfRange(theta, l.w1(), l.b1());
+        materialised = true;
+        Arrays.fill(a, 0.0);
+        System.arraycopy(train.times(origin, 0, h), 0, z, 0, z.length);
+        return origin;
+    }
+
+    /** Writes W1 = W1(0) + X_trainᵀ·A into θ's W1 block, unless it is current already. */
+    void materialise(double[] theta) {
+        if (materialised) {
+            return;
+        }
+        System.arraycopy(origin, 0, theta, l.w1(), origin.length);
+        for (int t = 0; t < nTrain; t++) {
+            for (int e = train.start[t]; e < train.start[t + 1]; e++) {
+                double v = train.val[e];
+                int w = l.w1() + train.col[e] * h;
+                for (int j = 0; j < h; j++) {
+                    theta[w + j] += v * a[t * h + j];
+                }
+            }
+        }
+        materialised = true;
+    }
+
+    /**
+     * d1 = X·gW1 + gb1 = (X·Xᵀ)·dh + gb1: the direction in which a trial step moves the minibatch's
+     * first-layer pre-activations.
+     */
+    void trialDirection(int[] batch, int n, double[] dh, double[] g, double[] d1) {
+        for (int b = 0; b < n; b++) {
+            int bh = b * h;
+            Arrays.fill(d1, bh, bh + h, 0.0);
+            for (int c = 0; c < n; c++) {
+                double k = gram[batch[b] * nTrain + batch[c]];
+                int ch = c * h;
+                for (int j = 0; j < h; j++) {
+                    d1[bh + j] += k * dh[ch + j];
+                }
+            }
+            for (int j = 0; j < h; j++) {
+                d1[bh + j] += g[l.b1() + j];
+            }
+        }
+    }
+
+    /** The whole training set's pre-activations (bias included) at θ − η·g, into {@code out}. */
+    void trialPreActivations(double eta, int[] batch, int n, double[] dh, double[] theta, double[] g, double[] out) {
+        for (int i = 0; i < nTrain; i++) {
+            int ih = i * h;
+            System.arraycopy(z, ih, out, ih, h);
+            for (int c = 0; c < n; c++) {
+                double k = gram[i * nTrain + batch[c]];
+                for (int j = 0; j < h; j++) {
+                    out[ih + j] -= eta * (k * dh[c * h + j]);
+                }
+            }
+            for (int j = 0; j < h; j++) {
+                out[ih + j] = (out[ih + j] + theta[l.b1() + j]) - eta * g[l.b1() + j];
+            }
+        }
+    }
+
+    /** W1 ← W1 − η·Xᵀ·dh, kept as A ← A − η·dh on the minibatch's rows and Z ← Z − η·(X·Xᵀ)·dh. */
+    void step(double eta, int[] batch, int n, double[] dh) {
+        if (coef.length != n) {
+            coef = new double[n];
+        }
+        for (int b = 0; b < n; b++) {
+            int ar = batch[b] * h, bh = b * h;
+            for (int j = 0; j < h; j++) {
+                a[ar + j] -= eta * dh[bh + j];
+            }
+        }
+        for (int i = 0; i < nTrain; i++) {
+            Arrays.fill(dz, 0.0);
+            boolean touched = false;
+            for (int b = 0; b < n; b++) {
+                coef[b] = gram[i * nTrain + batch[b]];
+                touched |= coef[b] != 0;
+            }
+            if (!touched) {
+                continue;
+            }
+            IncrementalTestEvaluator.accumulate(dz, 0, coef, 0, n, dh, h);
+            int ih = i * h;
+            for (int j = 0; j < h; j++) {
+                z[ih + j] -= eta * dz[j];
+            }
+        }
+        materialised = false;
+    }
+
+    /** W1 is finite exactly when W1(0) and A are (W1(0) was finite when set, and X is). */
+    boolean isFinite() {
+        for (double v : a) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

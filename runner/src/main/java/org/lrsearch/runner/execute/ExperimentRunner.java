@@ -1,0 +1,176 @@
+package org.lrsearch.runner.execute;
+
+import com.google.inject.Inject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.lrsearch.api.ExperimentInfo;
+import org.lrsearch.api.RunResult;
+import org.lrsearch.api.RunStatus;
+import org.lrsearch.runner.config.Mappers;
+import org.lrsearch.runner.config.UsageException;
+import org.lrsearch.runner.plan.ExperimentPlan;
+import org.lrsearch.runner.plan.PlannedRun;
+import org.lrsearch.runner.plugins.Registry;
+import org.lrsearch.runner.report.Reports;
+import org.lrsearch.runner.store.OutputFolder;
+import org.lrsearch.runner.store.ResultsStore;
+
+/**
+ * Runs an experiment plan: every run not yet complete in the output folder's store, on a thread
+ * pool, each committed to the store as it finishes; then the reporters. Results do not depend on
+ * the thread count: every run draws from its own seeded RNGs and shares only read-only data.
+ */
+public final class ExperimentRunner {
+    private static final Logger LOG = LogManager.getLogger(ExperimentRunner.class);
+    private final RunExecutor executor;
+    private final Reports reports;
+    private final Registry registry;
+
+    @Inject
+    public ExperimentRunner(RunExecutor executor, Reports reports, Registry registry) {
+        this.executor = executor;
+        this.reports = reports;
+        this.registry = registry;
+    }
+
+    /** What a run of the command produced. */
+    public record Outcome(int total, int skipped, int failed, int diverged, List<Path> files, boolean cancelled) {
+    }
+
+    public Outcome run(ExperimentPlan plan, Path out, int threads, PrintStream console) {
+        Instant started = Instant.now();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        List<RunResult> finished = new ArrayList<>();
+        try (ResultsStore store = ResultsStore.open(out)) {
+            String old = store.meta(Reports.META_INFO);
+            if (old != null) {
+                started = readStarted(old, started);
+            }
+            store.putMeta(OutputFolder.META_PLAN, Mappers.toJson(plan.identity()));
+            store.putMeta(Reports.META_INFO, Mappers.toJson(info(plan, started, null, threads)));
+            store.putMeta(Reports.META_REPORTERS, Mappers.toJson(plan.reporters().stream().map(ExperimentPlan.Reporter::spec).toList()));
+            Set<String> done = store.completedRunIds();
+            List<PlannedRun> todo = plan.runs().stream().filter(r -> !done.contains(r.spec().runId())).toList();
+            int skipped = plan.runs().size() - todo.size();
+            if (skipped > 0) {
+                LOG.info("Resuming: {} of {} runs already complete in {}", skipped, plan.runs().size(), out);
+            }
+            LOG.info("Running {} runs of '{}' on {} threads into {}", todo.size(), plan.name(), threads, out);
+            registry.infos().forEach(p -> LOG.debug("plugin {} {} version {} from {}", p.kind(), p.id(), p.version(), p.source()));
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "run-" + THREADS.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            Thread hook = new Thread(() -> {
+                cancelled.set(true);
+                pool.shutdownNow();
+                try {
+                    pool.awaitTermination(60, TimeUnit.SECONDS);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+                System.err.println("\nStopped. Finished runs are saved in " + out.resolve(ResultsStore.FILE)
+                        + ". Resume with:\n  ./lrsearch run " + plan.config().file() + " --out " + out + " --resume");
+            }, "lrsearch-interrupt");
+            Runtime.getRuntime().addShutdownHook(hook);
+            ProgressLines lines = System.console() == null ? new ProgressLines(todo, console) : null;
+            try (ProgressBar bar = lines == null ? progressBar(todo.size()) : null) {
+                List<Future<RunResult>> futures = new ArrayList<>();
+                for (PlannedRun run : todo) {
+                    futures.add(pool.submit(() -> {
+                        RunResult r = executor.execute(run, plan.config(), cancelled::get);
+                        store.save(run.order(), r);
+                        LOG.debug("run {} {} done: {}", run.spec().runId(), run.spec().strategy(), r.status().key());
+                        if (bar != null) {
+                            bar.step();
+                        } else {
+                            lines.finished(run, r.wallMs());
+                        }
+                        return r;
+                    }));
+                }
+                for (Future<RunResult> f : futures) {
+                    finished.add(f.get());
+                }
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Trainer.Cancelled) {
+                    return new Outcome(plan.runs().size(), skipped, 0, 0, List.of(), true);
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException | java.util.concurrent.CancellationException e) {
+                return new Outcome(plan.runs().size(), skipped, 0, 0, List.of(), true);
+            } finally {
+                pool.shutdownNow();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException ignored) {
+                    // already shutting down: the hook is running
+                }
+            }
+            store.putMeta(Reports.META_INFO, Mappers.toJson(info(plan, started, Instant.now(), threads)));
+            int failed = (int) finished.stream().filter(r -> r.status() == RunStatus.FAILED).count();
+            int diverged = (int) finished.stream().filter(r -> r.status() == RunStatus.DIVERGED).count();
+            store.close();
+            List<Path> files;
+            try {
+                files = reports.render(out);
+            } catch (UsageException e) {
+                throw new UsageException(e.getMessage() + "\nEvery finished run is saved in " + out.resolve(ResultsStore.FILE)
+                        + "; once that is fixed, render the reports again with:\n  ./lrsearch report " + out, e);
+            }
+            return new Outcome(plan.runs().size(), skipped, failed, diverged, files, false);
+        }
+    }
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private static ProgressBar progressBar(int total) {
+        if (total == 0) {
+            return null;
+        }
+        return new ProgressBarBuilder().setTaskName("runs").setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(500).showSpeed().build();
+    }
+
+    private static Instant readStarted(String json, Instant dflt) {
+        try {
+            Instant s = Mappers.JSON.readValue(json, ExperimentInfo.class).started();
+            return s == null ? dflt : s;
+        } catch (IOException e) {
+            return dflt;
+        }
+    }
+
+    ExperimentInfo info(ExperimentPlan plan, Instant started, Instant finished, int threads) {
+        Map<String, String> env = new LinkedHashMap<>();
+        String v = ExperimentRunner.class.getPackage().getImplementationVersion();
+        env.put("lrsearch", v == null ? "dev" : v);
+        env.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        env.put("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        env.put("threads", String.valueOf(threads));
+        return new ExperimentInfo(plan.name(), plan.config().file().toAbsolutePath().normalize().toString(),
+                Mappers.toYaml(plan.config().tree()), plan.strategies(), plan.report(), registry.infos(), plan.seeds(),
+                started, finished, env);
+    }
+}

@@ -1,0 +1,55 @@
+package org.lrsearch.runner.execute;
+
+import com.google.inject.Inject;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.lrsearch.api.FewShotTask;
+import org.lrsearch.api.LrStrategy;
+import org.lrsearch.api.Model;
+import org.lrsearch.api.RunResult;
+import org.lrsearch.api.RunStatus;
+import org.lrsearch.api.Seeds;
+import org.lrsearch.runner.config.ComposedConfig;
+import org.lrsearch.runner.plan.PlannedRun;
+import org.lrsearch.runner.plan.Planner;
+import org.lrsearch.runner.plugins.BoundPlugin;
+import org.lrsearch.runner.plugins.Strategies;
+
+/** Builds one planned run from its plugins and trains it; a plugin that throws yields a failed result. */
+public final class RunExecutor {
+    private static final Logger LOG = LogManager.getLogger(RunExecutor.class);
+
+    private final Strategies strategies;
+
+    @Inject
+    public RunExecutor(Planner planner) {
+        this.strategies = planner.strategies();
+    }
+
+    /** Trains {@code run}; never throws for a plugin fault (only {@link Trainer.Cancelled}). */
+    public RunResult execute(PlannedRun run, ComposedConfig config, BooleanSupplier cancelled) {
+        long t0 = System.nanoTime();
+        try {
+            FewShotTask task = BoundPlugin.load(run.dataset(), run.request());
+            Model model = BoundPlugin.create(run.model(), task);
+            model.initialize(run.spec().seed());
+            LrStrategy strategy = strategies.build(run.strategyKey(), run.strategySpec(), config::originOf);
+            long batchSeed = Seeds.derive(run.spec().seed(), "minibatch");
+            int n = task.train().count();
+            Batches batches = run.training().sampling().equals("epochs")
+                    ? Batches.epochs(n, run.training().batchSize(), batchSeed)
+                    : Batches.withReplacement(n, run.training().batchSize(), batchSeed);
+            return new Trainer(run.spec(), model, strategy, batches, run.training().divergenceFactor(), null, cancelled)
+                    .run();
+        } catch (Trainer.Cancelled c) {
+            throw c;
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.error("run {} ({}) failed", run.spec().runId(), run.spec().strategy(), e);
+            String msg = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return new RunResult(run.spec(), RunStatus.FAILED, msg, 0, Double.NaN, Double.NaN, java.util.Map.of(), 0, 0,
+                    (System.nanoTime() - t0) / 1_000_000, 0, List.of(), List.of(), List.of(), List.of());
+        }
+    }
+}

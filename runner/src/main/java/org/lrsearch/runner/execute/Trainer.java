@@ -1,0 +1,133 @@
+package org.lrsearch.runner.execute;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.lrsearch.api.CurvePoint;
+import org.lrsearch.api.LrStrategy;
+import org.lrsearch.api.Model;
+import org.lrsearch.api.RunResult;
+import org.lrsearch.api.RunSpec;
+import org.lrsearch.api.RunStatus;
+import org.lrsearch.api.TraceEvent;
+
+/**
+ * The training loop of docs/METHOD.md §1: for each iteration, draw a minibatch, compute the
+ * gradient once, let the strategy decide the update, and measure test accuracy every
+ * {@code evalEvery} iterations and at the end. Counts forward and backward passes, records the
+ * LR trace, and stops a run whose loss or parameters stop being finite, whose loss rises above
+ * {@code divergenceFactor} times the initial one, or whose strategy finds no step it can take.
+ */
+public final class Trainer {
+
+    /** Sees each iteration's decisions in full; for conformance tests and detailed traces. */
+    public interface Observer {
+        void iteration(IterationRecord record);
+    }
+
+    /**
+     * Everything decided in one iteration.
+     *
+     * @param iteration       0-based
+     * @param phase           the phase the strategy reported ({@code search}, {@code select}, or empty)
+     * @param events          the strategy's trace events of this iteration
+     * @param candidates      candidate rates tried, if any
+     * @param candidateLosses their losses
+     * @param lr              the committed rate, NaN when no update
+     * @param lossBefore      minibatch loss before the update
+     */
+    public record IterationRecord(int iteration, String phase, List<TraceEvent> events, double[] candidates,
+                                  double[] candidateLosses, double lr, double lossBefore) {
+    }
+
+    private final RunSpec spec;
+    private final Model model;
+    private final LrStrategy strategy;
+    private final Batches batches;
+    private final double divergenceFactor;
+    private final Observer observer;
+    private final BooleanSupplier cancelled;
+
+    public Trainer(RunSpec spec, Model model, LrStrategy strategy, Batches batches, double divergenceFactor,
+                   Observer observer, BooleanSupplier cancelled) {
+        this.spec = spec;
+        this.model = model;
+        this.strategy = strategy;
+        this.batches = batches;
+        this.divergenceFactor = divergenceFactor;
+        this.observer = observer;
+        this.cancelled = cancelled;
+    }
+
+    /** Thrown when the experiment is being stopped; the run is not recorded. */
+    public static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("cancelled", null, false, false);
+        }
+    }
+
+    /** Trains for {@code spec.iterations()} iterations (fewer when diverged) and reports. */
+    public RunResult run() {
+        long t0 = System.nanoTime();
+        long evalNanos = 0;
+        TrainingContext ctx = new TrainingContext(model);
+        List<CurvePoint> curve = new ArrayList<>();
+        LrTrace lrs = new LrTrace();
+        double initialLoss = model.trainLoss();
+        RunStatus status = RunStatus.OK;
+        String message = "";
+        int done = 0;
+        double lastAccuracy = Double.NaN;
+        int lastEvalAt = -1;
+        for (int it = 0; it < spec.iterations(); it++) {
+            if ((it & 63) == 0 && cancelled.getAsBoolean()) {
+                throw new Cancelled();
+            }
+            ctx.begin(it, batches.next(it));
+            if (!Double.isFinite(ctx.loss) || ctx.loss > divergenceFactor * initialLoss) {
+                status = RunStatus.DIVERGED;
+                message = "minibatch loss " + ctx.loss + " at iteration " + it + (Double.isFinite(ctx.loss)
+                        ? " exceeds " + divergenceFactor + " x the initial loss " + initialLoss : " is not finite");
+                break;
+            }
+            strategy.step(ctx);
+            if (ctx.divergedReason != null) {
+                status = RunStatus.DIVERGED;
+                message = ctx.divergedReason;
+                break;
+            }
+            done = it + 1;
+            if (observer != null) {
+                observer.iteration(ctx.record());
+            }
+            lrs.add(ctx.committed);
+            if (done % spec.evalEvery() == 0 || done == spec.iterations()) {
+                if (!model.isFinite()) {
+                    status = RunStatus.DIVERGED;
+                    message = "a parameter is not finite after iteration " + it;
+                    break;
+                }
+                long e0 = System.nanoTime();
+                lastAccuracy = model.testAccuracy();
+                evalNanos += System.nanoTime() - e0;
+                lastEvalAt = done;
+                if (done % spec.evalEvery() == 0) {
+                    curve.add(new CurvePoint(done, lastAccuracy, ctx.committed));
+                }
+            }
+        }
+        double accuracy = lastAccuracy;
+        double trainLoss = Double.NaN;
+        if (status == RunStatus.OK || model.isFinite()) {
+            if (lastEvalAt != done) {
+                long e0 = System.nanoTime();
+                accuracy = model.testAccuracy();
+                evalNanos += System.nanoTime() - e0;
+            }
+            trainLoss = model.trainLoss();
+        }
+        long wallMs = (System.nanoTime() - t0) / 1_000_000;
+        return new RunResult(spec, status, message, done, accuracy, trainLoss, strategy.results(), ctx.forward,
+                ctx.backward, wallMs, evalNanos / 1_000_000, curve, ctx.events, lrs.segments(), ctx.warnings);
+    }
+}

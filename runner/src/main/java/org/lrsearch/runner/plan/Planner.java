@@ -1,0 +1,282 @@
+package org.lrsearch.runner.plan;
+
+import com.google.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.lrsearch.api.DatasetPlugin;
+import org.lrsearch.api.LrStrategyPlugin;
+import org.lrsearch.api.ModelPlugin;
+import org.lrsearch.api.Plugin;
+import org.lrsearch.api.ReporterPlugin;
+import org.lrsearch.runner.config.ComposedConfig;
+import org.lrsearch.runner.config.ConfigException;
+import org.lrsearch.runner.config.Mappers;
+import org.lrsearch.runner.config.OptionsBinder;
+import org.lrsearch.runner.plugins.BoundPlugin;
+import org.lrsearch.runner.plugins.Strategies;
+
+/**
+ * Turns a composed config into a validated {@link ExperimentPlan}: checks every key, value and
+ * plugin id, expands {@code grid} ({@link Grid}) and {@code seeds}, resolves each run
+ * ({@link RunResolver}) and checks data and templates before anything runs ({@link Preflight}).
+ * Nothing is written here; any problem is a {@link ConfigException}.
+ */
+public final class Planner {
+    static final List<String> TOP_KEYS = List.of("name", "description", "dataset", "model", "training", "strategy",
+            "strategies", "seeds", "grid", "reporters", "report");
+    static final List<String> REPORT_KEYS = List.of("title", "reference", "templates");
+    /**
+     * The plugins a config gets when it names none: the one place such defaults live. A config that
+     * uses other plugins names them ({@code dataset.plugin}, {@code model.plugin}, {@code reporters}).
+     */
+    public static final String DEFAULT_DATASET = "mnist";
+    public static final String DEFAULT_MODEL = "two-layer-net";
+    public static final String DEFAULT_REPORTER = "csv";
+
+    private final Map<String, ReporterPlugin<?>> reporters;
+    private final Strategies strategies;
+    private final RunResolver resolver;
+
+    @Inject
+    public Planner(Map<String, DatasetPlugin<?>> datasets, Map<String, ModelPlugin<?>> models,
+                   Map<String, LrStrategyPlugin<?>> strategyPlugins, Map<String, ReporterPlugin<?>> reporters) {
+        this.reporters = new TreeMap<>(reporters);
+        this.strategies = new Strategies(new TreeMap<>(strategyPlugins));
+        this.resolver = new RunResolver(new TreeMap<>(datasets), new TreeMap<>(models));
+    }
+
+    public Strategies strategies() {
+        return strategies;
+    }
+
+    /** How much of the data {@link #plan} checks. */
+    public enum DataCheck {
+        /** Config only. */
+        NONE,
+        /** Data present locally is verified and each k-shot set loaded once; missing data is reported, not fetched. */
+        LOCAL,
+        /** As LOCAL, but missing data is acquired first (what a run does). */
+        FETCH
+    }
+
+    /** Validates {@code config} and expands it, checking data as {@code data} says. */
+    public ExperimentPlan plan(ComposedConfig config, DataCheck data) {
+        Map<String, Object> tree = config.tree();
+        for (String k : tree.keySet()) {
+            if (!TOP_KEYS.contains(k)) {
+                throw config.error(k, null, "unknown key" + OptionsBinder.didYouMean(k, TOP_KEYS)
+                        + "; valid top-level keys: " + String.join(", ", TOP_KEYS));
+            }
+        }
+        String name = tree.containsKey("name") ? experimentName(config, tree.get("name"))
+                : stripExt(config.file().getFileName().toString()).replaceAll("[^A-Za-z0-9._-]", "-");
+        Map<String, Map<String, Object>> strategySpecs = strategySpecs(config);
+        List<Long> seeds = seeds(config, tree.get("seeds"));
+        Map<String, List<Object>> grid = Grid.read(config, new ArrayList<>(strategySpecs.keySet()));
+        List<String> swept = List.copyOf(grid.keySet());
+        List<ExperimentPlan.Reporter> reporterList = reporters(config, tree.get("reporters"));
+        Map<String, Object> report = report(config, tree.get("report"));
+
+        Map<String, Object> base = Mappers.map(Mappers.deepCopy(tree));
+        for (String k : List.of("grid", "seeds", "reporters", "report", "strategies", "name", "description")) {
+            base.remove(k);
+        }
+        List<PlannedRun> runs = new ArrayList<>();
+        for (Map<String, Object> cell : Grid.cells(grid)) {
+            Map<String, Object> cellTree = Mappers.map(Mappers.deepCopy(base));
+            cell.forEach((k, v) -> ComposedConfig.setPath(cellTree, k, Mappers.deepCopy(v), null, null));
+            Function<String, String> originOf = key -> {
+                String g = Grid.sweptBy(swept, key);
+                return config.originOf(g == null ? key : "grid." + g);
+            };
+            for (long seed : seeds) {
+                try {
+                    runs.add(resolver.resolve(runs.size(), cellTree, strategySpecs, seed, swept, originOf));
+                } catch (ConfigException e) {
+                    throw Grid.blame(config, swept, e);
+                }
+            }
+        }
+        Set<String> ids = new HashSet<>();
+        for (PlannedRun r : runs) {
+            if (!ids.add(r.spec().runId())) {
+                throw config.error("grid", null, "two runs resolve to the same config (run id " + r.spec().runId()
+                        + "): a grid list repeats a value");
+            }
+        }
+        List<String> notices = new ArrayList<>(config.notices());
+        if (data != DataCheck.NONE) {
+            notices.addAll(Preflight.data(config, runs, data == DataCheck.FETCH));
+        }
+        Preflight.reporters(reporterList, report);
+        return new ExperimentPlan(name, config, runs, reporterList, report, seeds, strategySpecs, notices,
+                identity(tree, runs));
+    }
+
+    private PlanIdentity identity(Map<String, Object> tree, List<PlannedRun> runs) {
+        Map<String, String> versions = new TreeMap<>();
+        for (PlannedRun r : runs) {
+            versions.put("dataset:" + r.dataset().id(), r.dataset().plugin().version());
+            versions.put("model:" + r.model().id(), r.model().plugin().version());
+            strategyPlugins(r.strategySpec(), versions);
+        }
+        return PlanIdentity.of(tree, runs.stream().map(r -> r.spec().runId()).toList(), versions);
+    }
+
+    /** Every strategy plugin a normalised spec uses, nested ones included. */
+    private void strategyPlugins(Map<String, Object> spec, Map<String, String> versions) {
+        var p = strategies.plugin("strategy.plugin", spec.get("plugin"), k -> "plan");
+        versions.put("strategy:" + p.id(), p.version());
+        for (Object v : spec.values()) {
+            if (v instanceof Map<?, ?> m && m.get("plugin") instanceof String) {
+                strategyPlugins(Mappers.map(m), versions);
+            }
+        }
+    }
+
+    private Map<String, Map<String, Object>> strategySpecs(ComposedConfig config) {
+        Object raw = config.tree().get("strategies");
+        if (!(raw instanceof Map<?, ?> m) || m.isEmpty()) {
+            throw config.error("strategies", raw, "must map at least one label to a strategy, e.g. "
+                    + "strategies: {\"0.1\": {plugin: fixed, lr: 0.1}}");
+        }
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        for (var e : Mappers.map(m).entrySet()) {
+            String key = "strategies." + e.getKey();
+            // Normalising builds the strategy once, which validates plugin ids and options, nested `then` included.
+            out.put(e.getKey(), strategies.normalise(key, e.getValue(), config::originOf));
+        }
+        return out;
+    }
+
+    private static List<Long> seeds(ComposedConfig config, Object raw) {
+        if (raw == null) {
+            return List.of(0L);
+        }
+        if (raw instanceof Integer || raw instanceof Long) {
+            long n = ((Number) raw).longValue();
+            if (n < 1 || n > 10_000) {
+                throw config.error("seeds", raw, "a count of seeds must be between 1 and 10000 (or give a list of seeds)");
+            }
+            List<Long> s = new ArrayList<>();
+            for (long i = 0; i < n; i++) {
+                s.add(i);
+            }
+            return s;
+        }
+        if (raw instanceof List<?> l && !l.isEmpty()) {
+            List<Long> s = new ArrayList<>();
+            for (Object o : l) {
+                if (!(o instanceof Integer || o instanceof Long)) {
+                    throw config.error("seeds", raw, "every seed must be a whole number");
+                }
+                if (s.contains(((Number) o).longValue())) {
+                    throw config.error("seeds", raw, "seed " + o + " is listed twice");
+                }
+                s.add(((Number) o).longValue());
+            }
+            return s;
+        }
+        throw config.error("seeds", raw, "must be a count (e.g. 3 for seeds 0, 1, 2) or a non-empty list of seeds");
+    }
+
+    private List<ExperimentPlan.Reporter> reporters(ComposedConfig config, Object raw) {
+        List<Object> items = raw == null ? List.of(DEFAULT_REPORTER) : raw instanceof List<?> l ? new ArrayList<>(l) : null;
+        if (items == null) {
+            throw config.error("reporters", raw, "must be a list of reporter ids or {plugin: id, ...} mappings; known: "
+                    + String.join(", ", reporters.keySet()));
+        }
+        List<ExperimentPlan.Reporter> out = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
+            String key = "reporters[" + i + "]";
+            Map<String, Object> spec = item instanceof Map<?, ?> m ? new LinkedHashMap<>(Mappers.map(m))
+                    : new LinkedHashMap<>(Map.of("plugin", String.valueOf(item)));
+            Object id = spec.remove("plugin");
+            ReporterPlugin<?> p = pick("reporter", id, reporters, k -> config.originOf("reporters"), key + ".plugin");
+            if (!used.add(p.id())) {
+                throw config.error("reporters", id, "reporter '" + p.id() + "' is listed twice");
+            }
+            Record options = OptionsBinder.bind(p.optionsType(), spec, key, k -> config.originOf("reporters"));
+            Map<String, Object> normal = new LinkedHashMap<>(spec);
+            normal.put("plugin", p.id());
+            out.add(new ExperimentPlan.Reporter(new BoundPlugin<>(p, options), normal));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> report(ComposedConfig config, Object raw) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (raw == null) {
+            return out;
+        }
+        if (!(raw instanceof Map<?, ?> m)) {
+            throw config.error("report", raw, "must be a mapping with keys " + String.join(", ", REPORT_KEYS));
+        }
+        for (var e : Mappers.map(m).entrySet()) {
+            String key = "report." + e.getKey();
+            if (!REPORT_KEYS.contains(e.getKey())) {
+                throw config.error(key, e.getValue(), "unknown key" + OptionsBinder.didYouMean(e.getKey(), REPORT_KEYS)
+                        + "; valid keys: " + String.join(", ", REPORT_KEYS));
+            }
+            if (!(e.getValue() instanceof String s) || s.isBlank()) {
+                throw config.error(key, e.getValue(), "must be a non-empty string");
+            }
+            if (e.getKey().equals("title")) {
+                out.put("title", s);
+                continue;
+            }
+            // Paths are relative to the file that set them.
+            Path origin = Path.of(config.originOf(key));
+            Path base = ComposedConfig.COMMAND_LINE.equals(config.originOf(key)) ? Path.of("")
+                    : origin.toAbsolutePath().getParent();
+            Path p = base.resolve(s).toAbsolutePath().normalize();
+            boolean ok = e.getKey().equals("templates") ? Files.isDirectory(p) : Files.isRegularFile(p);
+            if (!ok) {
+                throw config.error(key, s, (e.getKey().equals("templates") ? "folder " : "file ") + p + " does not exist");
+            }
+            out.put(e.getKey(), p.toString());
+        }
+        return out;
+    }
+
+    /** The plugin {@code id} names ({@code dflt} when it names none), or an error listing the known ids. */
+    static <T extends Plugin<?>> T pick(String kind, Object id, String dflt, Map<String, T> known,
+                                        Function<String, String> originOf) {
+        return pick(kind, id == null ? dflt : id, known, originOf, kind + ".plugin");
+    }
+
+    private static <T extends Plugin<?>> T pick(String kind, Object id, Map<String, T> known,
+                                                Function<String, String> originOf, String key) {
+        T p = id == null ? null : known.get(String.valueOf(id));
+        if (p == null) {
+            throw new ConfigException(originOf.apply(key), key, id, (id == null ? "missing" : "unknown " + kind + " plugin"
+                    + OptionsBinder.didYouMean(String.valueOf(id), known.keySet())) + "; known: "
+                    + String.join(", ", known.keySet()));
+        }
+        return p;
+    }
+
+    /** The name becomes a folder name under results/: a plain name, never a path. */
+    private static String experimentName(ComposedConfig config, Object v) {
+        if (!(v instanceof String s) || !s.matches("[A-Za-z0-9._-]{1,100}") || s.equals(".") || s.equals("..")) {
+            throw config.error("name", v, "must be a plain name of 1 to 100 letters, digits, '-', '_' or '.' "
+                    + "(not '.' or '..'): it names the output folder results/NAME-TIMESTAMP");
+        }
+        return s;
+    }
+
+    private static String stripExt(String f) {
+        int dot = f.lastIndexOf('.');
+        return dot > 0 ? f.substring(0, dot) : f;
+    }
+}

@@ -1,0 +1,156 @@
+package org.lrsearch.runner.plan;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.lrsearch.api.DatasetPlugin;
+import org.lrsearch.api.ModelPlugin;
+import org.lrsearch.api.RunSpec;
+import org.lrsearch.api.Selection;
+import org.lrsearch.api.TaskRequest;
+import org.lrsearch.runner.config.ConfigException;
+import org.lrsearch.runner.config.Mappers;
+import org.lrsearch.runner.config.OptionsBinder;
+import org.lrsearch.runner.plugins.BoundPlugin;
+
+/**
+ * Resolves one grid cell and seed into a {@link PlannedRun}: binds the dataset, model and training
+ * sections, picks the strategy by label, and hashes the fully resolved config into the run id.
+ */
+final class RunResolver {
+    /** Keys of the dataset and model sections that the runner reads itself; the rest are the plugin's options. */
+    static final List<String> DATASET_CORE_KEYS = List.of("plugin", "shots", "selection");
+    static final List<String> MODEL_CORE_KEYS = List.of("plugin");
+
+    private final Map<String, DatasetPlugin<?>> datasets;
+    private final Map<String, ModelPlugin<?>> models;
+
+    RunResolver(Map<String, DatasetPlugin<?>> datasets, Map<String, ModelPlugin<?>> models) {
+        this.datasets = datasets;
+        this.models = models;
+    }
+
+    /**
+     * @param cell     the config with this cell's grid values set
+     * @param specs    strategy label → normalised spec
+     * @param swept    the grid's keys, in grid order
+     * @param originOf which file (or the command line) set a dotted key
+     */
+    PlannedRun resolve(int order, Map<String, Object> cell, Map<String, Map<String, Object>> specs, long seed,
+                       List<String> swept, Function<String, String> originOf) {
+        for (String k : cell.keySet()) {
+            if (!Grid.SECTIONS.contains(k)) {
+                throw new ConfigException(originOf.apply(k), k, null, "unknown key" + OptionsBinder.didYouMean(k, Planner.TOP_KEYS));
+            }
+        }
+        Map<String, Object> ds = section(cell, "dataset", originOf);
+        DatasetPlugin<?> dataset = Planner.pick("dataset", ds.remove("plugin"), Planner.DEFAULT_DATASET, datasets, originOf);
+        int shots = shots(originOf, ds.remove("shots"));
+        Selection selection = selection(originOf, ds.remove("selection"));
+        Record dsOptions = OptionsBinder.bind(dataset.optionsType(), ds, "dataset", originOf, DATASET_CORE_KEYS);
+
+        Map<String, Object> md = section(cell, "model", originOf);
+        ModelPlugin<?> model = Planner.pick("model", md.remove("plugin"), Planner.DEFAULT_MODEL, models, originOf);
+        Record mdOptions = OptionsBinder.bind(model.optionsType(), md, "model", originOf, MODEL_CORE_KEYS);
+
+        TrainingSettings training = OptionsBinder.bind(TrainingSettings.class, section(cell, "training", originOf),
+                "training", originOf);
+
+        Object raw = cell.get("strategy");
+        String label = raw == null ? null : String.valueOf(raw);
+        if (label == null || !specs.containsKey(label)) {
+            throw new ConfigException(originOf.apply("strategy"), "strategy", label, "no such strategy label"
+                    + (label == null ? "" : OptionsBinder.didYouMean(label, specs.keySet()))
+                    + "; defined under strategies: " + String.join(", ", specs.keySet()));
+        }
+        Map<String, Object> spec = specs.get(label);
+        Map<String, Object> dsMap = options(dsOptions);
+        Map<String, Object> mdMap = options(mdOptions);
+        Map<String, Object> trMap = options(training);
+
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        resolved.put("dataset", withPlugin(dataset.id(), Map.of("shots", shots, "selection", selection.key(),
+                "options", dsMap)));
+        resolved.put("model", withPlugin(model.id(), Map.of("options", mdMap)));
+        resolved.put("training", trMap);
+        resolved.put("strategy", Map.of("label", label, "spec", spec));
+        resolved.put("seed", seed);
+
+        // Coordinates: what reports describe the run by. Every option under its dotted key, then the
+        // grid's own values (a swept key always shows the value the grid gave it).
+        Map<String, Object> coordinates = new LinkedHashMap<>();
+        coordinates.put("strategy", label);
+        coordinates.put("dataset.shots", shots);
+        coordinates.put("dataset.selection", selection.key());
+        dsMap.forEach((k, v) -> coordinates.put("dataset." + k, v));
+        mdMap.forEach((k, v) -> coordinates.put("model." + k, v));
+        trMap.forEach((k, v) -> coordinates.put("training." + k, v));
+        RunSpec runSpec = new RunSpec(runId(resolved), dataset.id(), model.id(), training.batchSize(), shots,
+                selection.key(), label, String.valueOf(spec.get("plugin")), seed, training.iterations(),
+                training.evalEvery(), coordinates, swept);
+        return new PlannedRun(order, runSpec, new BoundPlugin<>(dataset, dsOptions), new TaskRequest(shots, selection, seed),
+                new BoundPlugin<>(model, mdOptions), "strategies." + label, spec, training, resolved);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> options(Record options) {
+        return Mappers.JSON.convertValue(options, Map.class);
+    }
+
+    private static Map<String, Object> withPlugin(String id, Map<String, Object> rest) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("plugin", id);
+        m.putAll(rest);
+        return m;
+    }
+
+    /** Stable id: the first 12 hex digits of the SHA-256 of the run's canonical resolved config. */
+    static String runId(Map<String, Object> resolved) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(Mappers.toJson(resolved).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> section(Map<String, Object> cell, String name, Function<String, String> originOf) {
+        Object raw = cell.get(name);
+        if (raw == null) {
+            return new LinkedHashMap<>();
+        }
+        if (!(raw instanceof Map<?, ?> m)) {
+            throw new ConfigException(originOf.apply(name), name, raw, "must be a mapping");
+        }
+        return new LinkedHashMap<>(Mappers.map(m));
+    }
+
+    private static int shots(Function<String, String> originOf, Object v) {
+        if (v == null) {
+            return 1;
+        }
+        if (!(v instanceof Integer || v instanceof Long)) {
+            throw new ConfigException(originOf.apply("dataset.shots"), "dataset.shots", v,
+                    "must be a whole number between 1 and 1000000");
+        }
+        long l = ((Number) v).longValue();
+        if (l < 1 || l > 1_000_000) {
+            throw new ConfigException(originOf.apply("dataset.shots"), "dataset.shots", v, "must be between 1 and 1000000");
+        }
+        return (int) l;
+    }
+
+    private static Selection selection(Function<String, String> originOf, Object v) {
+        for (Selection s : Selection.values()) {
+            if (s.key().equals(v == null ? "first" : v)) {
+                return s;
+            }
+        }
+        throw new ConfigException(originOf.apply("dataset.selection"), "dataset.selection", v,
+                "must be one of: first, random");
+    }
+}

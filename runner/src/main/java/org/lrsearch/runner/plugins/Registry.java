@@ -1,0 +1,142 @@
+package org.lrsearch.runner.plugins;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.lrsearch.api.DatasetPlugin;
+import org.lrsearch.api.LrStrategyPlugin;
+import org.lrsearch.api.ModelPlugin;
+import org.lrsearch.api.Plugin;
+import org.lrsearch.api.PluginInfo;
+import org.lrsearch.api.ReporterPlugin;
+import org.lrsearch.runner.config.UsageException;
+
+/**
+ * Every plugin found through {@link ServiceLoader}, by kind and id (sorted by id). Discovery runs
+ * once, before the injector is built; a duplicate id within a kind is an error, since configs
+ * could not say which one they mean.
+ */
+public final class Registry {
+    private static final Logger LOG = LogManager.getLogger(Registry.class);
+
+    /** The plugin kinds, with the name used in configs and messages. */
+    public enum Kind {
+        DATASET("dataset", DatasetPlugin.class),
+        MODEL("model", ModelPlugin.class),
+        STRATEGY("strategy", LrStrategyPlugin.class),
+        REPORTER("reporter", ReporterPlugin.class);
+
+        final String label;
+        final Class<?> service;
+
+        Kind(String label, Class<?> service) {
+            this.label = label;
+            this.service = service;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    private final Map<Kind, Map<String, Plugin<?>>> byKind;
+    private final List<PluginInfo> infos;
+
+    Registry(Map<Kind, Map<String, Plugin<?>>> byKind, List<PluginInfo> infos) {
+        this.byKind = byKind;
+        this.infos = List.copyOf(infos);
+    }
+
+    /** Discovers plugins on the class path and in the jars of {@code pluginDir} (may be null). */
+    public static Registry discover(Path pluginDir) {
+        ClassLoader loader = Registry.class.getClassLoader();
+        if (pluginDir != null) {
+            loader = jarLoader(pluginDir, loader);
+        }
+        return discover(loader);
+    }
+
+    static Registry discover(ClassLoader loader) {
+        Map<Kind, Map<String, Plugin<?>>> byKind = new java.util.EnumMap<>(Kind.class);
+        List<PluginInfo> infos = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            Map<String, Plugin<?>> plugins = new TreeMap<>();
+            for (Object o : ServiceLoader.load(kind.service, loader)) {
+                Plugin<?> p = (Plugin<?>) o;
+                register(kind, p, plugins);
+                PluginInfo info = new PluginInfo(kind.label, p.id(), p.version(), source(p));
+                infos.add(info);
+                LOG.debug("plugin {} {} {} from {}", kind.label, p.id(), p.version(), info.source());
+            }
+            byKind.put(kind, Collections.unmodifiableMap(plugins));
+        }
+        return new Registry(byKind, infos);
+    }
+
+    static void register(Kind kind, Plugin<?> p, Map<String, Plugin<?>> plugins) {
+        String id = p.id();
+        if (id == null || !id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw new UsageException("plugin " + p.getClass().getName() + " (" + source(p) + ") has id '" + id
+                    + "': ids must be kebab-case, e.g. my-strategy");
+        }
+        Plugin<?> old = plugins.putIfAbsent(id, p);
+        if (old != null) {
+            throw new UsageException("two " + kind.label + " plugins have the id '" + id + "': "
+                    + old.getClass().getName() + " (" + source(old) + ") and " + p.getClass().getName() + " ("
+                    + source(p) + "); remove one of the jars");
+        }
+    }
+
+    private static ClassLoader jarLoader(Path dir, ClassLoader parent) {
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException("--plugins " + dir + ": not a folder");
+        }
+        List<URL> urls = new ArrayList<>();
+        try (var s = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) s.filter(f -> f.toString().endsWith(".jar")).sorted()::iterator) {
+                urls.add(p.toUri().toURL());
+            }
+        } catch (IOException e) {
+            throw new UsageException("--plugins " + dir + ": cannot be listed (" + e.getMessage() + ")");
+        }
+        return new URLClassLoader(urls.toArray(URL[]::new), parent);
+    }
+
+    public static String source(Object p) {
+        CodeSource cs = p.getClass().getProtectionDomain().getCodeSource();
+        if (cs == null || cs.getLocation() == null) {
+            return "unknown";
+        }
+        try {
+            return Path.of(cs.getLocation().toURI()).getFileName().toString();
+        } catch (Exception e) {
+            return cs.getLocation().toString();
+        }
+    }
+
+    public Map<String, Plugin<?>> plugins(Kind kind) {
+        return byKind.get(kind);
+    }
+
+    public List<PluginInfo> infos() {
+        return infos;
+    }
+
+    /** One kind's plugins as their interface ({@code Map<String, ModelPlugin<?>>} for MODEL), by id. */
+    @SuppressWarnings("unchecked") // every plugin of a kind was checked to implement its service interface
+    public <T> Map<String, T> typed(Kind kind) {
+        return (Map<String, T>) (Map<String, ?>) byKind.get(kind);
+    }
+
+}

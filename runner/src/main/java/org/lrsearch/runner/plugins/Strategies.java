@@ -1,0 +1,87 @@
+package org.lrsearch.runner.plugins;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.lrsearch.api.InvalidOptionException;
+import org.lrsearch.api.LrStrategy;
+import org.lrsearch.api.LrStrategyPlugin;
+import org.lrsearch.runner.config.ConfigException;
+import org.lrsearch.runner.config.Mappers;
+import org.lrsearch.runner.config.OptionsBinder;
+
+/** Builds LR strategies, nested ones included, from config specs ({@code plugin} + options). */
+public final class Strategies {
+    private final Map<String, LrStrategyPlugin<?>> plugins;
+
+    public Strategies(Map<String, LrStrategyPlugin<?>> plugins) {
+        this.plugins = plugins;
+    }
+
+    /**
+     * @param key      where the spec sits, e.g. {@code strategies.H1}
+     * @param spec     the spec map
+     * @param originOf which file set a dotted key
+     */
+    public LrStrategy build(String key, Object spec, Function<String, String> originOf) {
+        if (!(spec instanceof Map<?, ?> raw)) {
+            throw new ConfigException(originOf.apply(key), key, spec,
+                    "must be a mapping with a 'plugin' key (one of: " + String.join(", ", plugins.keySet()) + ")");
+        }
+        Map<String, Object> options = new LinkedHashMap<>(Mappers.map(raw));
+        Object id = options.remove("plugin");
+        LrStrategyPlugin<?> plugin = plugin(key + ".plugin", id, originOf);
+        Record bound = OptionsBinder.bind(plugin.optionsType(), options, key, originOf);
+        return create(key, plugin, bound, (k, sub) -> build(key + "." + k, sub, originOf), originOf);
+    }
+
+    /** The plugin a spec names, or a clear error listing the known ids. */
+    public LrStrategyPlugin<?> plugin(String key, Object id, Function<String, String> originOf) {
+        if (id == null) {
+            throw new ConfigException(originOf.apply(key), key, null,
+                    "missing: name the strategy plugin, one of: " + String.join(", ", plugins.keySet()));
+        }
+        LrStrategyPlugin<?> p = plugins.get(String.valueOf(id));
+        if (p == null) {
+            throw new ConfigException(originOf.apply(key), key, id, "unknown strategy plugin"
+                    + OptionsBinder.didYouMean(String.valueOf(id), plugins.keySet())
+                    + "; known: " + String.join(", ", plugins.keySet()));
+        }
+        return p;
+    }
+
+    /**
+     * The spec with its options normalised through the plugin's record, defaults filled in, nested
+     * specs (a searcher's {@code then}) included: equivalent configs normalise to the same map and so
+     * to the same run ids. Validates as {@link #build} does.
+     */
+    public Map<String, Object> normalise(String key, Object spec, Function<String, String> originOf) {
+        if (!(spec instanceof Map<?, ?> raw)) {
+            throw new ConfigException(originOf.apply(key), key, spec,
+                    "must be a mapping with a 'plugin' key (one of: " + String.join(", ", plugins.keySet()) + ")");
+        }
+        Map<String, Object> options = new LinkedHashMap<>(Mappers.map(raw));
+        Object id = options.remove("plugin");
+        LrStrategyPlugin<?> plugin = plugin(key + ".plugin", id, originOf);
+        Record bound = OptionsBinder.bind(plugin.optionsType(), options, key, originOf);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("plugin", plugin.id());
+        out.putAll(Mappers.map(Mappers.JSON.convertValue(bound, Map.class)));
+        // The plugin itself says which options are strategy specs: those it asks the factory to build.
+        create(key, plugin, bound, (k, sub) -> {
+            out.put(k, normalise(key + "." + k, sub, originOf));
+            return build(key + "." + k, sub, originOf);
+        }, originOf);
+        return out;
+    }
+
+    private static LrStrategy create(String key, LrStrategyPlugin<?> p, Record options,
+                                     org.lrsearch.api.StrategyFactory f, Function<String, String> originOf) {
+        try {
+            return BoundPlugin.create(new BoundPlugin<>(p, options), f);
+        } catch (InvalidOptionException e) {
+            String k = key + "." + e.key();
+            throw new ConfigException(originOf.apply(k), k, e.value(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,323 @@
+package org.lrsearch.runner.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lrsearch.api.CurvePoint;
+import org.lrsearch.api.LrSegment;
+import org.lrsearch.api.RunResult;
+import org.lrsearch.api.RunSpec;
+import org.lrsearch.api.RunStatus;
+import org.lrsearch.api.TraceEvent;
+import org.lrsearch.runner.config.Mappers;
+import org.lrsearch.runner.config.UsageException;
+
+/**
+ * The experiment's durable store: {@code results.db}, SQLite in WAL mode. Each finished run, with
+ * its curve, strategy results, trace events and LR trace, is committed in one transaction, so a process killed at
+ * any moment leaves every committed run intact and nothing half-written. CSV files and reports are
+ * rendered from here, which is what lets {@code lrsearch report} and {@code --resume} work.
+ */
+public final class ResultsStore implements AutoCloseable {
+    public static final String FILE = "results.db";
+
+    private final Connection db;
+    /** Reads what older versions wrote too: a field a record no longer has is skipped. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper READ = Mappers.JSON.copy()
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private ResultsStore(Connection db) {
+        this.db = db;
+    }
+
+    /** Opens (creating when absent) the store in {@code dir}; a store of the first layout is migrated in place. */
+    public static ResultsStore open(Path dir) {
+        try {
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(FILE));
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=NORMAL");
+                s.execute("PRAGMA busy_timeout=10000");
+                s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+                s.execute("CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, ord INTEGER NOT NULL,"
+                        + " spec TEXT NOT NULL, status TEXT NOT NULL, message TEXT NOT NULL, stopped_at INTEGER NOT NULL,"
+                        + " test_accuracy REAL, final_train_loss REAL, forward_passes INTEGER NOT NULL,"
+                        + " backward_passes INTEGER NOT NULL, wall_ms INTEGER NOT NULL, eval_ms INTEGER NOT NULL,"
+                        + " warnings TEXT NOT NULL, results TEXT NOT NULL DEFAULT '{}')");
+                s.execute("CREATE TABLE IF NOT EXISTS curves (run_id TEXT NOT NULL, iteration INTEGER NOT NULL,"
+                        + " test_accuracy REAL, lr REAL, PRIMARY KEY (run_id, iteration))");
+                s.execute("CREATE TABLE IF NOT EXISTS events (run_id TEXT NOT NULL, seq INTEGER NOT NULL,"
+                        + " iteration INTEGER NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (run_id, seq))");
+                s.execute("CREATE TABLE IF NOT EXISTS lr_segments (run_id TEXT NOT NULL, first INTEGER NOT NULL,"
+                        + " last INTEGER NOT NULL, lr REAL, PRIMARY KEY (run_id, first))");
+                migrateFirstLayout(c);
+            }
+            return new ResultsStore(c);
+        } catch (SQLException e) {
+            throw new UsageException(dir.resolve(FILE) + ": cannot open the results store (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Stores of lrsearch's first layout kept the searcher's δ in a {@code delta} column and its
+     * rounds in a {@code rounds} table; both become the generic strategy results and trace events.
+     */
+    private static void migrateFirstLayout(Connection c) throws SQLException {
+        boolean hasResults = false;
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA table_info(runs)")) {
+            while (r.next()) {
+                hasResults |= r.getString("name").equals("results");
+            }
+        }
+        boolean hasRounds;
+        try (Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='rounds'")) {
+            hasRounds = r.next() && r.getInt(1) > 0;
+        }
+        if (hasResults && !hasRounds) {
+            return;
+        }
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            if (!hasResults) {
+                s.execute("ALTER TABLE runs ADD COLUMN results TEXT NOT NULL DEFAULT '{}'");
+                s.execute("UPDATE runs SET results = json_object('delta', delta) WHERE delta IS NOT NULL");
+            }
+            if (hasRounds) {
+                String[][] cases = {{"SHRINK", "shrink"}, {"STEP_SMALLEST", "stepSmallest"}, {"BOUND", "bound"},
+                        {"GIVE_UP", "giveUp"}};
+                StringBuilder caseKey = new StringBuilder("CASE decision");
+                for (String[] k : cases) {
+                    caseKey.append(" WHEN '").append(k[0]).append("' THEN '").append(k[1]).append('\'');
+                }
+                caseKey.append(" ELSE decision END");
+                s.execute("INSERT OR REPLACE INTO events (run_id, seq, iteration, type, payload) SELECT run_id, seq,"
+                        + " iteration, 'searchRound', json_object('case', " + caseKey + ", 'H', json(proposals),"
+                        + " 'G', json(g), 'delta', delta) FROM rounds");
+                s.execute("DROP TABLE rounds");
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    public synchronized void putMeta(String key, String value) {
+        try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")) {
+            p.setString(1, key);
+            p.setString(2, value);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("results store: " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized String meta(String key) {
+        try (PreparedStatement p = db.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+            p.setString(1, key);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("results store: " + e.getMessage(), e);
+        }
+    }
+
+    /** Commits one finished run and everything it produced, atomically. */
+    public synchronized void save(int order, RunResult r) {
+        String id = r.spec().runId();
+        try {
+            db.setAutoCommit(false);
+            for (String t : List.of("runs", "curves", "events", "lr_segments")) {
+                try (PreparedStatement p = db.prepareStatement("DELETE FROM " + t + " WHERE run_id = ?")) {
+                    p.setString(1, id);
+                    p.executeUpdate();
+                }
+            }
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO runs (run_id, ord, spec, status, message,"
+                    + " stopped_at, test_accuracy, final_train_loss, forward_passes, backward_passes, wall_ms, eval_ms,"
+                    + " warnings, results) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                p.setString(1, id);
+                p.setInt(2, order);
+                p.setString(3, Mappers.toJson(r.spec()));
+                p.setString(4, r.status().key());
+                p.setString(5, r.message());
+                p.setInt(6, r.stoppedAt());
+                real(p, 7, r.testAccuracy());
+                real(p, 8, r.finalTrainLoss());
+                p.setLong(9, r.forwardPasses());
+                p.setLong(10, r.backwardPasses());
+                p.setLong(11, r.wallMs());
+                p.setLong(12, r.evalMs());
+                p.setString(13, Mappers.toJson(r.warnings()));
+                p.setString(14, Mappers.toJson(r.results()));
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO curves VALUES (?,?,?,?)")) {
+                for (CurvePoint c : r.curve()) {
+                    p.setString(1, id);
+                    p.setInt(2, c.iteration());
+                    real(p, 3, c.testAccuracy());
+                    real(p, 4, c.lr());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO events VALUES (?,?,?,?,?)")) {
+                int seq = 0;
+                for (TraceEvent e : r.events()) {
+                    p.setString(1, id);
+                    p.setInt(2, seq++);
+                    p.setInt(3, e.iteration());
+                    p.setString(4, e.type());
+                    p.setString(5, Mappers.toJson(e.payload()));
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO lr_segments VALUES (?,?,?,?)")) {
+                for (LrSegment s : r.lrSegments()) {
+                    p.setString(1, id);
+                    p.setInt(2, s.from());
+                    p.setInt(3, s.to());
+                    real(p, 4, s.lr());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            db.commit();
+        } catch (SQLException e) {
+            try {
+                db.rollback();
+            } catch (SQLException ignored) {
+                // the original failure is what matters
+            }
+            throw new IllegalStateException("results store: cannot save run " + id + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                db.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // connection is closing anyway
+            }
+        }
+    }
+
+    /** Ids of runs that finished (ok or diverged); failed runs are redone on resume. */
+    public synchronized Set<String> completedRunIds() {
+        Set<String> ids = new HashSet<>();
+        try (Statement s = db.createStatement();
+             ResultSet r = s.executeQuery("SELECT run_id FROM runs WHERE status IN ('ok', 'diverged')")) {
+            while (r.next()) {
+                ids.add(r.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("results store: " + e.getMessage(), e);
+        }
+        return ids;
+    }
+
+    /** Ids of every stored run, whatever its status. */
+    public synchronized Set<String> runIds() {
+        Set<String> ids = new HashSet<>();
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT run_id FROM runs")) {
+            while (r.next()) {
+                ids.add(r.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("results store: " + e.getMessage(), e);
+        }
+        return ids;
+    }
+
+    /** Every stored run, in grid order. */
+    public synchronized List<RunResult> runs() {
+        try {
+            Map<String, List<CurvePoint>> curves = new HashMap<>();
+            try (Statement s = db.createStatement();
+                 ResultSet r = s.executeQuery("SELECT run_id, iteration, test_accuracy, lr FROM curves ORDER BY run_id, iteration")) {
+                while (r.next()) {
+                    curves.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+                            .add(new CurvePoint(r.getInt(2), real(r, 3), real(r, 4)));
+                }
+            }
+            Map<String, List<TraceEvent>> events = new HashMap<>();
+            try (Statement s = db.createStatement();
+                 ResultSet r = s.executeQuery("SELECT run_id, iteration, type, payload FROM events ORDER BY run_id, seq")) {
+                while (r.next()) {
+                    events.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new TraceEvent(r.getInt(2),
+                            r.getString(3), READ.readValue(r.getString(4), new TypeReference<Map<String, Object>>() { })));
+                }
+            }
+            Map<String, List<LrSegment>> segments = new HashMap<>();
+            try (Statement s = db.createStatement();
+                 ResultSet r = s.executeQuery("SELECT run_id, first, last, lr FROM lr_segments ORDER BY run_id, first")) {
+                while (r.next()) {
+                    segments.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+                            .add(new LrSegment(r.getInt(2), r.getInt(3), real(r, 4)));
+                }
+            }
+            List<RunResult> out = new ArrayList<>();
+            try (Statement s = db.createStatement();
+                 ResultSet r = s.executeQuery("SELECT * FROM runs ORDER BY ord")) {
+                while (r.next()) {
+                    String id = r.getString("run_id");
+                    out.add(new RunResult(READ.readValue(r.getString("spec"), RunSpec.class),
+                            RunStatus.valueOf(r.getString("status").toUpperCase(java.util.Locale.ROOT)),
+                            r.getString("message"), r.getInt("stopped_at"), real(r, "test_accuracy"),
+                            real(r, "final_train_loss"),
+                            READ.readValue(r.getString("results"), new TypeReference<Map<String, Double>>() { }),
+                            r.getLong("forward_passes"), r.getLong("backward_passes"), r.getLong("wall_ms"),
+                            r.getLong("eval_ms"), curves.getOrDefault(id, List.of()), events.getOrDefault(id, List.of()),
+                            segments.getOrDefault(id, List.of()),
+                            READ.readValue(r.getString("warnings"), new TypeReference<List<String>>() { })));
+                }
+            }
+            return out;
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("results store: " + e.getMessage(), e);
+        }
+    }
+
+    // SQLite stores NaN as NULL; map it back.
+    private static void real(PreparedStatement p, int i, double v) throws SQLException {
+        if (Double.isNaN(v)) {
+            p.setNull(i, Types.REAL);
+        } else {
+            p.setDouble(i, v);
+        }
+    }
+
+    private static double real(ResultSet r, int i) throws SQLException {
+        double v = r.getDouble(i);
+        return r.wasNull() ? Double.NaN : v;
+    }
+
+    private static double real(ResultSet r, String c) throws SQLException {
+        double v = r.getDouble(c);
+        return r.wasNull() ? Double.NaN : v;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException ignored) {
+            // nothing left to save
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.lrsearch.runner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole experiments on the real MNIST files, through the command line. */
+class EndToEndTest {
+    static final Path QUICK = Path.of("..", "experiments", "quick.yaml");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void quickExperimentTrainsOnRealMnistAndWritesResults() throws IOException {
+        Path out = dir.resolve("quick");
+        Cli cli = Cli.run("run", QUICK.toString(), "--out", out.toString());
+        assertThat(cli.exitCode).as(cli.toString()).isZero();
+        List<String> rows = Files.readAllLines(out.resolve("results.csv"));
+        assertThat(rows).hasSize(1 + 4);
+        assertThat(rows.get(0)).startsWith("run_id,dataset,model,hidden,batch_size,shots,selection,strategy,");
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",", -1);
+            assertThat(f[18]).isEqualTo("ok");
+            assertThat(Double.parseDouble(f[11])).isBetween(0.0, 1.0);
+            if (f[7].equals("0.1")) {
+                // Chance is 0.10; 300 iterations at rate 0.1 reach 0.35 (1-shot) and 0.21 (2-shot). A trainer
+                // that does not learn, or learns from the wrong labels, stays near chance.
+                assertThat(Double.parseDouble(f[11])).as(row).isGreaterThan(0.18);
+            }
+        }
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains(",H1,h-proposal-search,").contains(",0.01,"));
+        assertThat(Files.readAllLines(out.resolve("curves.csv"))).hasSize(1 + 4 * 6);
+        assertThat(out.resolve("results.db")).exists();
+        assertThat(out.resolve("run.log")).exists();
+        assertThat(out.resolve("report.html")).exists();
+        assertThat(out.resolve("provenance.json")).exists();
+        String[] lines = cli.out.strip().split("\n");
+        assertThat(lines[lines.length - 1]).isEqualTo("report: " + out.resolve("report.html").toAbsolutePath());
+
+        // The reports come from results.db alone: delete them and render them again without training.
+        String csv = Files.readString(out.resolve("results.csv"));
+        Files.delete(out.resolve("results.csv"));
+        Files.delete(out.resolve("report.html"));
+        Cli report = Cli.run("report", out.toString());
+        assertThat(report.exitCode).as(report.toString()).isZero();
+        assertThat(Files.readString(out.resolve("results.csv"))).isEqualTo(csv);
+        assertThat(out.resolve("report.html")).exists();
+    }
+
+    @Test
+    void resultsAreIdenticalWhateverTheThreadCount() throws IOException {
+        Path one = dir.resolve("t1"), two = dir.resolve("t2");
+        String[] common = {"training.iterations=120", "training.evalEvery=40"};
+        assertThat(Cli.run(concat(new String[] {"run", QUICK.toString(), "--threads", "1", "--out", one.toString()}, common)).exitCode).isZero();
+        assertThat(Cli.run(concat(new String[] {"run", QUICK.toString(), "--threads", "2", "--out", two.toString()}, common)).exitCode).isZero();
+        assertThat(withoutTimings(one.resolve("results.csv"))).isEqualTo(withoutTimings(two.resolve("results.csv")));
+        assertThat(Files.readAllLines(one.resolve("curves.csv"))).isEqualTo(Files.readAllLines(two.resolve("curves.csv")));
+    }
+
+    @Test
+    void aPluginFromOutsideTheBundleRunsUnderTheSearcher() throws IOException {
+        Path cfg = dir.resolve("decay.yaml");
+        Files.writeString(cfg, """
+                extends: %s
+                training: {iterations: 60, evalEvery: 30}
+                strategies:
+                  decay: {plugin: h-proposal-search, proposals: [0.01, 0.1, 1], then: {plugin: test-step-decay, every: 20}}
+                grid: {strategy: [decay]}
+                """.formatted(QUICK.toAbsolutePath().normalize()));
+        Path out = dir.resolve("decay");
+        Cli cli = Cli.run("run", cfg.toString(), "--out", out.toString());
+        assertThat(cli.exitCode).as(cli.toString()).isZero();
+        String curves = Files.readString(out.resolve("curves.csv"));
+        // δ = 0.01, halved every 20 iterations: 0.005 at iteration 30, 0.0025 at 60.
+        assertThat(curves).contains(",30,").contains(",0.005\r\n").contains(",60,").contains(",0.0025\r\n");
+    }
+
+    static String[] concat(String[] a, String[] b) {
+        String[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    /** results.csv without the wall_ms and eval_ms columns, which measure time, not results. */
+    static List<String> withoutTimings(Path csv) throws IOException {
+        return Files.readAllLines(csv).stream().map(l -> {
+            String[] f = l.split(",", -1);
+            f[16] = "";
+            f[17] = "";
+            return String.join(",", f);
+        }).toList();
+    }
+}

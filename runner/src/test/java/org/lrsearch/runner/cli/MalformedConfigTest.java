@@ -1,0 +1,123 @@
+package org.lrsearch.runner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad configs and overrides: each gives exit code 2, one message naming the file, the key and the
+ * value (and the valid choices), no stack trace, and no output folder.
+ */
+class MalformedConfigTest {
+    static final String GOOD = """
+            dataset: {plugin: mnist, shots: 1, selection: first}
+            model: {plugin: two-layer-net, hidden: 20}
+            training: {iterations: 10, batchSize: 2, evalEvery: 5}
+            strategies:
+              "0.1": {plugin: fixed, lr: 0.1}
+              H1: {plugin: h-proposal-search, proposals: [0.01, 0.1, 1], alpha: 8, beta: 5, then: {plugin: k-min-loss}}
+            reporters: [csv]
+            """;
+
+    @TempDir
+    Path dir;
+
+    /** name, config text (null: no file), overrides, fragments the message must contain. */
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                bad("missing config file", null, List.of(), "does not exist"),
+                bad("empty file", "", List.of(), "is empty"),
+                bad("binary file", "\0\1\2\3garbage", List.of(), "not a text file"),
+                bad("YAML syntax error", "dataset: {plugin: mnist\ntraining: [", List.of(), "exp.yaml:", "YAML syntax error"),
+                bad("top level is a list", "- a\n- b\n", List.of(), "top level must be a mapping"),
+                bad("unknown top-level key", GOOD + "trainig: {iterations: 5}\n", List.of(), "'trainig'", "did you mean 'training'"),
+                bad("unknown training key", GOOD.replace("iterations: 10", "iteration: 10"), List.of(), "training.iteration", "did you mean 'iterations'"),
+                bad("iterations not a number", GOOD.replace("iterations: 10", "iterations: ten"), List.of(), "training.iterations", "'ten'", "whole number"),
+                bad("iterations zero", GOOD.replace("iterations: 10", "iterations: 0"), List.of(), "training.iterations", "= 0", "between 1"),
+                bad("batch size negative", GOOD.replace("batchSize: 2", "batchSize: -1"), List.of(), "training.batchSize", "-1"),
+                bad("evalEvery zero", GOOD.replace("evalEvery: 5", "evalEvery: 0"), List.of(), "training.evalEvery"),
+                bad("shots zero", GOOD.replace("shots: 1", "shots: 0"), List.of(), "dataset.shots", "= 0"),
+                bad("more shots than a class has", GOOD.replace("shots: 1", "shots: 6000"), List.of(), "dataset.shots", "6000", "smallest class"),
+                bad("hidden zero", GOOD.replace("hidden: 20", "hidden: 0"), List.of(), "model.hidden", "= 0"),
+                bad("hidden fractional", GOOD.replace("hidden: 20", "hidden: 2.5"), List.of(), "model.hidden", "2.5", "whole number"),
+                bad("misspelt model option", GOOD.replace("hidden: 20", "hiden: 20"), List.of(), "model.hiden", "did you mean 'hidden'"),
+                bad("fixed rate zero", GOOD.replace("lr: 0.1", "lr: 0"), List.of(), "strategies.0.1.lr", "> 0"),
+                bad("fixed rate NaN", GOOD.replace("lr: 0.1", "lr: .nan"), List.of(), "strategies.0.1.lr", "finite"),
+                bad("fixed rate infinite", GOOD.replace("lr: 0.1", "lr: .inf"), List.of(), "strategies.0.1.lr", "finite"),
+                bad("fixed rate as text", GOOD.replace("lr: 0.1", "lr: fast"), List.of(), "strategies.0.1.lr", "'fast'", "must be a number"),
+                bad("duplicate key", GOOD + "training: {iterations: 5}\n", List.of(), "exp.yaml:", "duplicate key"),
+                bad("alpha below beta", GOOD.replace("alpha: 8", "alpha: 3"), List.of(), "strategies.H1.alpha", "= 3", ">= beta"),
+                bad("empty proposals", GOOD.replace("[0.01, 0.1, 1]", "[]"), List.of(), "strategies.H1.proposals", "at least one"),
+                bad("unsorted proposals", GOOD.replace("[0.01, 0.1, 1]", "[1, 0.1]"), List.of(), "strategies.H1.proposals", "ascending"),
+                bad("negative proposal", GOOD.replace("[0.01, 0.1, 1]", "[-1, 0.1]"), List.of(), "strategies.H1.proposals", "> 0"),
+                bad("unknown strategy plugin", GOOD.replace("plugin: fixed", "plugin: fixd"), List.of(), "strategies.0.1.plugin", "'fixd'", "did you mean 'fixed'", "known: fixed, h-proposal-search, k-min-loss"),
+                bad("unknown then plugin", GOOD.replace("then: {plugin: k-min-loss}", "then: {plugin: k-max-loss}"), List.of(), "strategies.H1.then.plugin", "'k-max-loss'", "known:"),
+                bad("then does not accept a bound", GOOD.replace("then: {plugin: k-min-loss}", "then: {plugin: fixed, lr: 0.1}"), List.of(), "strategies.H1.then", "does not accept a bound"),
+                bad("unknown model plugin", GOOD.replace("two-layer-net", "three-layer-net"), List.of(), "model.plugin", "known: two-layer-net"),
+                bad("unknown dataset plugin", GOOD.replace("plugin: mnist", "plugin: cifar"), List.of(), "dataset.plugin", "'cifar'", "known: mnist"),
+                bad("unknown reporter", GOOD.replace("[csv]", "[csv, pdf]"), List.of(), "reporters[1].plugin", "'pdf'", "known:"),
+                bad("bad selection", GOOD.replace("selection: first", "selection: best"), List.of(), "dataset.selection", "'best'", "first, random"),
+                bad("bad sampling", GOOD.replace("evalEvery: 5", "evalEvery: 5, sampling: sometimes"), List.of(), "training.sampling", "with-replacement, epochs"),
+                bad("divergence factor below one", GOOD.replace("evalEvery: 5", "evalEvery: 5, divergenceFactor: 0.5"), List.of(), "training.divergenceFactor", "> 1"),
+                bad("seeds zero", GOOD + "seeds: 0\n", List.of(), "'seeds'", "between 1"),
+                bad("strategy label not defined", GOOD + "strategy: H3\n", List.of(), "'strategy'", "'H3'", "0.1, H1"),
+                bad("grid key that does not exist", GOOD + "grid: {training.batch: [2, 4]}\n", List.of(), "training.batch", "did you mean 'batchSize'"),
+                bad("grid key outside the sweepable sections", GOOD + "grid: {seeds: [1, 2]}\n", List.of(), "grid.seeds", "no such key to sweep"),
+                bad("empty grid list", GOOD + "grid: {model.hidden: []}\n", List.of(), "grid.model.hidden", "non-empty list"),
+                bad("missing extends file", "extends: nowhere.yaml\n" + GOOD, List.of(), "'extends'", "nowhere.yaml", "does not exist"),
+                bad("report reference missing", GOOD + "report: {reference: nope.csv}\n", List.of(), "report.reference", "does not exist"),
+                bad("malformed override", GOOD, List.of("training.iterations"), "command line", "malformed", "key.path=value"),
+                bad("override of an unknown key", GOOD, List.of("training.foo=1"), "command line", "training.foo"),
+                bad("override with a bad value", GOOD, List.of("training.batchSize=[2"), "command line", "training.batchSize", "not valid YAML"),
+                bad("override with wrong type", GOOD, List.of("model.hidden=many"), "command line", "model.hidden", "'many'"));
+    }
+
+    static Arguments bad(String name, String yaml, List<String> overrides, String... fragments) {
+        return Arguments.of(name, yaml, overrides, List.of(fragments));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void refusesWithExitCode2AndAClearMessageBeforeWritingAnything(String name, String yaml, List<String> overrides,
+                                                                   List<String> fragments) throws IOException {
+        Path cfg = dir.resolve("exp.yaml");
+        if (yaml != null) {
+            Files.writeString(cfg, yaml);
+        }
+        Path out = dir.resolve("out");
+        List<String> args = new ArrayList<>(List.of("run", cfg.toString(), "--out", out.toString()));
+        args.addAll(overrides);
+        Cli cli = Cli.run(args.toArray(String[]::new));
+        assertThat(cli.exitCode).as(cli.toString()).isEqualTo(2);
+        assertThat(cli.err).as(cli.toString()).startsWith("error: ").contains(fragments);
+        assertThat(cli.err).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception");
+        if (yaml != null && !overrides.isEmpty() == false && !name.contains("extends")) {
+            assertThat(cli.err).as("names the file").contains("exp.yaml");
+        }
+        assertThat(out).as("nothing written").doesNotExist();
+    }
+
+    @ParameterizedTest(name = "extends cycle")
+    @MethodSource("none")
+    void refusesAnExtendsCycle() throws IOException {
+        Files.writeString(dir.resolve("a.yaml"), "extends: b.yaml\n" + GOOD);
+        Files.writeString(dir.resolve("b.yaml"), "extends: a.yaml\n");
+        Cli cli = Cli.run("run", dir.resolve("a.yaml").toString(), "--out", dir.resolve("out").toString());
+        assertThat(cli.exitCode).isEqualTo(2);
+        assertThat(cli.err).contains("extends cycle").contains("a.yaml -> b.yaml -> a.yaml");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    static Stream<Arguments> none() {
+        return Stream.of(Arguments.of());
+    }
+}

@@ -1,0 +1,126 @@
+package org.lrsearch.runner.execute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.lrsearch.api.FewShotTask;
+import org.lrsearch.api.Model;
+import org.lrsearch.api.ModelPlugin;
+import org.lrsearch.api.Samples;
+import org.lrsearch.runner.config.OptionsBinder;
+import org.lrsearch.runner.plugins.BoundPlugin;
+
+/** A golden trace from test resources, and the pieces built from it. */
+final class Golden {
+    final String name;
+    final JsonNode root;
+    final double relative;
+    final double absolute;
+    final double signChange;
+
+    private Golden(String name, JsonNode root) {
+        this.name = name;
+        this.root = root;
+        JsonNode tol = root.get("tolerance");
+        relative = tol.get("relative").asDouble();
+        absolute = tol.get("absolute").asDouble();
+        signChange = tol.has("signChangePercent") ? tol.get("signChangePercent").asDouble() : Double.NaN;
+    }
+
+    static Golden load(String name) {
+        try (InputStream in = new GZIPInputStream(Golden.class.getResourceAsStream("/golden/" + name + ".json.gz"))) {
+            return new Golden(name, new ObjectMapper().readTree(in));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    int hidden() {
+        return root.get("network").get("hidden").asInt();
+    }
+
+    static Samples samples(JsonNode set) {
+        JsonNode px = set.get("pixels");
+        int n = px.size();
+        int f = px.get(0).size();
+        double[] v = new double[n * f];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < f; j++) {
+                v[i * f + j] = px.get(i).get(j).asInt() / 255.0;
+            }
+            labels[i] = set.get("labels").get(i).asInt();
+        }
+        return new Samples(n, f, v, labels);
+    }
+
+    FewShotTask task() {
+        Samples train = samples(root.get("train"));
+        Samples test = samples(root.get("expected").get("test"));
+        return new FewShotTask(name, train, test, 10, new int[train.count()]);
+    }
+
+    Map<String, double[]> init() {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        for (String t : new String[] {"W1", "b1", "W2", "b2"}) {
+            JsonNode node = root.get("init").get(t);
+            m.put(t, flatten(node));
+        }
+        return m;
+    }
+
+    static double[] flatten(JsonNode node) {
+        if (!node.get(0).isArray()) {
+            double[] v = new double[node.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = node.get(i).asDouble();
+            }
+            return v;
+        }
+        int rows = node.size(), cols = node.get(0).size();
+        double[] v = new double[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                v[i * cols + j] = node.get(i).get(j).asDouble();
+            }
+        }
+        return v;
+    }
+
+    int[] batch(int i) {
+        JsonNode b = root.get("batches").get(i);
+        int[] rows = new int[b.size()];
+        for (int k = 0; k < rows.length; k++) {
+            rows[k] = b.get(k).asInt();
+        }
+        return rows;
+    }
+
+    int iterations() {
+        return root.get("batches").size();
+    }
+
+    /** A model from the {@code two-layer-net} plugin, loaded with the trace's initial weights. */
+    Model model(ModelPlugin<?> plugin, FewShotTask task, String evaluator) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("hidden", hidden());
+        options.put("evaluator", evaluator);
+        Record bound = OptionsBinder.bind(plugin.optionsType(), options, "model", k -> name);
+        Model m = BoundPlugin.create(new BoundPlugin<>(plugin, bound), task);
+        m.setTensors(init());
+        return m;
+    }
+
+    boolean matches(double expected, double actual) {
+        return Math.abs(actual - expected) <= Math.max(relative * Math.abs(expected), absolute);
+    }
+
+    String where(String field, double expected, double actual) {
+        return String.format(java.util.Locale.ROOT, "%s: %s expected %.17g, got %.17g (|diff| %.3g)", name, field,
+                expected, actual, Math.abs(expected - actual));
+    }
+}

@@ -1,0 +1,232 @@
+package org.lrsearch.runner.execute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lrsearch.api.FewShotTask;
+import org.lrsearch.api.LrStrategy;
+import org.lrsearch.api.LrStrategyPlugin;
+import org.lrsearch.api.Model;
+import org.lrsearch.api.ModelPlugin;
+import org.lrsearch.api.RunResult;
+import org.lrsearch.api.RunSpec;
+import org.lrsearch.api.TraceEvent;
+import org.lrsearch.runner.plugins.Registry;
+import org.lrsearch.runner.plugins.Strategies;
+
+/**
+ * The method against the golden traces computed by the NumPy reference (shared/golden, copied
+ * into test resources): every search round's decision, H and G, every chosen rate and loss, δ,
+ * the final parameter checksums, the training loss and the test accuracy. Tolerances are the
+ * files' own; a failure names the trace, the iteration and the field.
+ */
+class GoldenTraceConformanceTest {
+    private static Registry registry;
+    private static ModelPlugin<?> net;
+    private static Strategies strategies;
+
+    @BeforeAll
+    static void discover() {
+        registry = Registry.discover((java.nio.file.Path) null);
+        net = (ModelPlugin<?>) registry.plugins(Registry.Kind.MODEL).get("two-layer-net");
+        Map<String, LrStrategyPlugin<?>> s = registry.typed(Registry.Kind.STRATEGY);
+        strategies = new Strategies(s);
+    }
+
+    /** Runs a golden trace through the real trainer; returns the per-iteration records and the result. */
+    private static Object[] train(Golden g, Map<String, Object> strategySpec, String evaluator) {
+        FewShotTask task = g.task();
+        Model model = g.model(net, task, evaluator);
+        LrStrategy strategy = strategies.build("strategy", strategySpec, k -> g.name);
+        List<Trainer.IterationRecord> records = new ArrayList<>();
+        List<Double> lossAfter = new ArrayList<>();
+        int iterations = g.iterations();
+        RunSpec spec = new RunSpec("golden", "golden", "two-layer-net", g.batch(0).length, 0, "first",
+                "golden", String.valueOf(strategySpec.get("plugin")), 0, iterations, iterations,
+                Map.of("model.hidden", g.hidden()), List.of());
+        Batches batches = g::batch;
+        Trainer trainer = new Trainer(spec, model, strategy, batches, Double.MAX_VALUE, r -> {
+            records.add(r);
+            // Loss after this iteration's update on the same minibatch; the next iteration recomputes
+            // the gradient anyway, so asking the model here does not disturb training.
+            lossAfter.add(model.gradient(g.batch(r.iteration())));
+        }, () -> false);
+        RunResult result = trainer.run();
+        return new Object[] {records, lossAfter, result, model};
+    }
+
+    @Test
+    void fixedRateMatchesEveryLossAfterUpdateAndFinalState() {
+        Golden g = Golden.load("fixed-lr-0.1");
+        Object[] out = train(g, Map.of("plugin", "fixed", "lr", g.root.get("strategy").get("fixed").asDouble()), "jvm");
+        @SuppressWarnings("unchecked")
+        List<Double> lossAfter = (List<Double>) out[1];
+        JsonNode expected = g.root.get("expected");
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < g.iterations(); i++) {
+            double e = expected.get("lossAfter").get(i).asDouble();
+            if (!g.matches(e, lossAfter.get(i))) {
+                failures.add(g.where("iteration " + i + " lossAfter", e, lossAfter.get(i)));
+            }
+        }
+        checkFinal(g, (RunResult) out[2], (Model) out[3], failures);
+        assertNoFailures(failures);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h1-all-branches", "h2-all-branches", "h1-hidden50-batch4"})
+    void searcherAndSelectorReproduceEveryDecision(String name) {
+        Golden g = Golden.load(name);
+        JsonNode st = g.root.get("strategy");
+        Map<String, Object> then = new LinkedHashMap<>();
+        then.put("plugin", "k-min-loss");
+        then.put("fractions", doubles(st.get("kFractions")));
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("plugin", "h-proposal-search");
+        spec.put("proposals", doubles(st.get("proposals")));
+        spec.put("alpha", st.get("alpha").asDouble());
+        spec.put("beta", st.get("beta").asDouble());
+        spec.put("maxShrinks", st.get("maxShrinks").asInt());
+        spec.put("then", then);
+        Object[] out = train(g, spec, "incremental");
+        @SuppressWarnings("unchecked")
+        List<Trainer.IterationRecord> records = (List<Trainer.IterationRecord>) out[0];
+        @SuppressWarnings("unchecked")
+        List<Double> lossAfter = (List<Double>) out[1];
+        RunResult result = (RunResult) out[2];
+        JsonNode expected = g.root.get("expected");
+        List<String> failures = new ArrayList<>();
+        JsonNode its = expected.get("iterations");
+        assertThat(records).hasSize(its.size());
+        for (int i = 0; i < its.size(); i++) {
+            JsonNode e = its.get(i);
+            Trainer.IterationRecord r = records.get(i);
+            String at = "iteration " + i + " ";
+            if (!e.get("phase").asText().equals(r.phase())) {
+                failures.add(g.name + ": " + at + "phase expected " + e.get("phase").asText() + ", got " + r.phase());
+            }
+            JsonNode rounds = e.get("rounds");
+            List<TraceEvent> actualRounds = r.events().stream().filter(x -> x.type().equals("searchRound")).toList();
+            if (rounds.size() != actualRounds.size()) {
+                failures.add(g.name + ": " + at + "expected " + rounds.size() + " search rounds, got " + actualRounds.size());
+            } else {
+                for (int k = 0; k < rounds.size(); k++) {
+                    JsonNode er = rounds.get(k);
+                    TraceEvent ar = actualRounds.get(k);
+                    String actualCase = String.valueOf(ar.payload().get("case"));
+                    double[] actualG = ar.numbers("G");
+                    String rk = at + "round " + k + " ";
+                    if (!er.get("case").asText().equals(actualCase)) {
+                        failures.add(g.name + ": " + rk + "case expected " + er.get("case").asText() + ", got " + actualCase);
+                    }
+                    double[] h = doublesArray(er.get("H"));
+                    for (int j = 0; j < h.length; j++) {
+                        if (!g.matches(h[j], ar.numbers("H")[j])) {
+                            failures.add(g.where(rk + "H[" + j + "]", h[j], ar.numbers("H")[j]));
+                        }
+                    }
+                    double[] gv = doublesArray(er.get("G"));
+                    for (int j = 0; j < gv.length; j++) {
+                        if (Math.abs(gv[j] - actualG[j]) > g.signChange) {
+                            failures.add(g.where(rk + "G[" + j + "]", gv[j], actualG[j]));
+                        }
+                    }
+                    if (er.has("delta") && er.get("delta").asDouble() != ar.number("delta")) {
+                        failures.add(g.where(rk + "delta", er.get("delta").asDouble(), ar.number("delta")));
+                    }
+                }
+            }
+            if (e.get("lr").asDouble() != r.lr()) {
+                failures.add(g.where(at + "lr (exact)", e.get("lr").asDouble(), r.lr()));
+            }
+            if (!g.matches(e.get("lossBefore").asDouble(), r.lossBefore())) {
+                failures.add(g.where(at + "lossBefore", e.get("lossBefore").asDouble(), r.lossBefore()));
+            }
+            if (!g.matches(e.get("lossAfter").asDouble(), lossAfter.get(i))) {
+                failures.add(g.where(at + "lossAfter", e.get("lossAfter").asDouble(), lossAfter.get(i)));
+            }
+            if (e.has("candidates")) {
+                double[] c = doublesArray(e.get("candidates"));
+                double[] cl = doublesArray(e.get("candidateLosses"));
+                if (r.candidates() == null || r.candidates().length != c.length) {
+                    failures.add(g.name + ": " + at + "expected " + c.length + " candidates");
+                } else {
+                    for (int j = 0; j < c.length; j++) {
+                        if (c[j] != r.candidates()[j]) {
+                            failures.add(g.where(at + "candidates[" + j + "] (exact)", c[j], r.candidates()[j]));
+                        }
+                        if (!g.matches(cl[j], r.candidateLosses()[j])) {
+                            failures.add(g.where(at + "candidateLosses[" + j + "]", cl[j], r.candidateLosses()[j]));
+                        }
+                    }
+                }
+            }
+        }
+        if (expected.get("delta").asDouble() != result.result("delta")) {
+            failures.add(g.where("delta (exact)", expected.get("delta").asDouble(), result.result("delta")));
+        }
+        List<String> cases = new ArrayList<>();
+        result.events().stream().filter(s -> s.type().equals("searchRound"))
+                .forEach(s -> cases.add(String.valueOf(s.payload().get("case"))));
+        List<String> expectedCases = new ArrayList<>();
+        expected.get("cases").forEach(c -> expectedCases.add(c.asText()));
+        if (!cases.equals(expectedCases)) {
+            failures.add(g.name + ": search cases expected " + expectedCases + ", got " + cases);
+        }
+        checkFinal(g, result, (Model) out[3], failures);
+        assertNoFailures(failures);
+    }
+
+    private static void checkFinal(Golden g, RunResult result, Model model, List<String> failures) {
+        JsonNode fin = g.root.get("expected").get("final");
+        Map<String, double[]> tensors = model.tensors();
+        for (String t : new String[] {"W1", "b1", "W2", "b2"}) {
+            double sum = 0, sq = 0;
+            for (double v : tensors.get(t)) {
+                sum += v;
+                sq += v * v;
+            }
+            double es = fin.get(t).get("sum").asDouble(), eq = fin.get(t).get("sumOfSquares").asDouble();
+            if (!g.matches(es, sum)) {
+                failures.add(g.where("final " + t + " sum", es, sum));
+            }
+            if (!g.matches(eq, sq)) {
+                failures.add(g.where("final " + t + " sumOfSquares", eq, sq));
+            }
+        }
+        double trainLoss = g.root.get("expected").get("trainLoss").asDouble();
+        if (!g.matches(trainLoss, result.finalTrainLoss())) {
+            failures.add(g.where("final trainLoss", trainLoss, result.finalTrainLoss()));
+        }
+        double acc = g.root.get("expected").get("test").get("accuracy").asDouble();
+        if (acc != result.testAccuracy()) {
+            failures.add(g.where("test accuracy (exact)", acc, result.testAccuracy()));
+        }
+    }
+
+    private static void assertNoFailures(List<String> failures) {
+        if (!failures.isEmpty()) {
+            fail(failures.size() + " mismatches, first ones:\n  " + String.join("\n  ",
+                    failures.subList(0, Math.min(20, failures.size()))));
+        }
+    }
+
+    private static List<Double> doubles(JsonNode n) {
+        List<Double> l = new ArrayList<>();
+        n.forEach(v -> l.add(v.asDouble()));
+        return l;
+    }
+
+    private static double[] doublesArray(JsonNode n) {
+        return doubles(n).stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}
