@@ -7,6 +7,8 @@ package org.lrsearch.api;
  * <p>Example: a selector choosing among fractions of δ, or a cosine schedule capped at δ. Under a
  * searcher, {@link #step} is never called before {@link #acceptBound}; a bounded strategy may
  * also run on its own (then it never receives a bound and uses its own settings).
+ *
+ * @since 0.1
  */
 public interface BoundedStrategy extends LrStrategy {
 

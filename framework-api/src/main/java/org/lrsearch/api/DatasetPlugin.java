@@ -3,6 +3,8 @@ package org.lrsearch.api;
 /**
  * Supplies few-shot tasks. Implementations parse their files once per process and hand every run
  * the same read-only test set; only the k-shot subset is built per run.
+ *
+ * @since 0.1
  */
 public interface DatasetPlugin<O extends Record> extends Plugin<O> {
 

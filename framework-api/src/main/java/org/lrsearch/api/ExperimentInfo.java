@@ -17,6 +17,8 @@ import java.util.Map;
  * @param started        when the experiment started (first start when resumed)
  * @param finished       when it finished
  * @param environment    framework, Java and OS versions, threads
+ *
+ * @since 0.1
  */
 public record ExperimentInfo(String name, String configFile, String resolvedConfig,
                              Map<String, Map<String, Object>> strategies, Map<String, Object> report,

@@ -8,6 +8,8 @@ package org.lrsearch.api;
  * @param test          the test set (shared, read-only)
  * @param classes       number of classes
  * @param sourceIndices index of each training example in the dataset's full training file
+ *
+ * @since 0.1
  */
 public record FewShotTask(String name, Samples train, Samples test, int classes, int[] sourceIndices) {
     public FewShotTask {

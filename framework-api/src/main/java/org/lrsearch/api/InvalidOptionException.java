@@ -3,6 +3,8 @@ package org.lrsearch.api;
 /**
  * Thrown by an options record's compact constructor when a value is out of range. The runner
  * turns it into a config error naming the file, the full key and the value.
+ *
+ * @since 0.1
  */
 public class InvalidOptionException extends IllegalArgumentException {
     private final String key;

@@ -1,6 +1,10 @@
 package org.lrsearch.api;
 
-/** Which examples a trial loss is measured on. */
+/**
+ * Which examples a trial loss is measured on.
+ *
+ * @since 0.1
+ */
 public enum LossScope {
     /** The current iteration's minibatch (the paper's reading). */
     MINIBATCH,

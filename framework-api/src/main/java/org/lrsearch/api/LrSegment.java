@@ -7,6 +7,8 @@ package org.lrsearch.api;
  * @param from first iteration, inclusive
  * @param to   last iteration, inclusive
  * @param lr   the learning rate
+ *
+ * @since 0.1
  */
 public record LrSegment(int from, int to, double lr) {
 }

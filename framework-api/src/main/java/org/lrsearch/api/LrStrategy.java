@@ -5,6 +5,8 @@ import java.util.OptionalDouble;
 /**
  * Decides each iteration's update. One instance per run; it may keep state across iterations.
  * The runner calls {@link #step} once per iteration, in order.
+ *
+ * @since 0.1
  */
 public interface LrStrategy {
 

@@ -1,6 +1,10 @@
 package org.lrsearch.api;
 
-/** Makes a fresh, stateful LR strategy for each run. */
+/**
+ * Makes a fresh, stateful LR strategy for each run.
+ *
+ * @since 0.1
+ */
 public interface LrStrategyPlugin<O extends Record> extends Plugin<O> {
 
     /**

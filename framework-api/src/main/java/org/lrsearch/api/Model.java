@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
  * <p>Call order within an iteration: {@link #gradient(int[])} once, then any number of
  * {@link #trialLoss} and {@link #trialGradient} calls, then at most one {@link #commit}. A model
  * belongs to one run and is not thread-safe.
+ *
+ * @since 0.1
  */
 public interface Model {
 

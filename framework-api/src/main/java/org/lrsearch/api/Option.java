@@ -5,7 +5,11 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Documents one component of a plugin's options record: shown by {@code lrsearch plugins}. */
+/**
+ * Documents one component of a plugin's options record: shown by {@code lrsearch plugins}.
+ *
+ * @since 0.1
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
 public @interface Option {

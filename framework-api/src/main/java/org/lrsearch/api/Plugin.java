@@ -9,6 +9,8 @@ package org.lrsearch.api;
  * binds a config map onto it; unknown keys are rejected before any run starts.
  *
  * @param <O> the options record
+ *
+ * @since 0.1
  */
 public interface Plugin<O extends Record> {
 

@@ -7,6 +7,8 @@ package org.lrsearch.api;
  * @param id      its id
  * @param version its version
  * @param source  the jar or folder it was loaded from
+ *
+ * @since 0.1
  */
 public record PluginInfo(String kind, String id, String version, String source) {
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 /**
  * Writes files from finished results. Reporters only read {@link ExperimentResults}: they can be
  * re-run on a finished experiment ({@code lrsearch report DIR}) without training anything.
+ *
+ * @since 0.1
  */
 public interface ReporterPlugin<O extends Record> extends Plugin<O> {
 

@@ -1,6 +1,10 @@
 package org.lrsearch.api;
 
-/** How a run ended. */
+/**
+ * How a run ended.
+ *
+ * @since 0.1
+ */
 public enum RunStatus {
     /** Trained for all iterations. */
     OK,

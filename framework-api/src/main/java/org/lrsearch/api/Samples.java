@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param features features per example (784 for MNIST)
  * @param values   feature values, {@code count * features} of them
  * @param labels   class of each example, {@code count} of them
+ *
+ * @since 0.1
  */
 public record Samples(int count, int features, double[] values, int[] labels) {
     public Samples {

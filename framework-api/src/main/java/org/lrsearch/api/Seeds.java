@@ -4,6 +4,8 @@ package org.lrsearch.api;
  * Derives independent, reproducible RNG seeds from a run's seed, one per purpose (k-shot
  * selection, weight init, minibatches), so that adding a random draw in one place never shifts
  * the numbers drawn in another.
+ *
+ * @since 0.1
  */
 public final class Seeds {
     private Seeds() {

@@ -1,6 +1,10 @@
 package org.lrsearch.api;
 
-/** How the k images of each class are chosen for a k-shot training set. */
+/**
+ * How the k images of each class are chosen for a k-shot training set.
+ *
+ * @since 0.1
+ */
 public enum Selection {
     /** The first k images of each class in file order (the paper's Table 1 sample). */
     FIRST,

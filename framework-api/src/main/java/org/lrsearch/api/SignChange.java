@@ -1,12 +1,14 @@
 package org.lrsearch.api;
 
 /**
- * The sign-change measure G of the paper (ALGORITHM.md §2): the percentage of gradient components
+ * The sign-change measure G of the paper (docs/METHOD.md §2): the percentage of gradient components
  * whose sign differs between the gradient at θ and the gradient at a trial point θ − η·g.
  *
  * <p>Shared by every strategy that measures overshoot, so that all of them count the same way:
  * over all P components, zeros included, with sign(0) = 0 (a component going from 0 to a non-zero
  * value counts as a change).
+ *
+ * @since 0.1
  */
 public final class SignChange {
     private SignChange() {

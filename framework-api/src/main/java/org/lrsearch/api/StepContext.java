@@ -4,6 +4,8 @@ package org.lrsearch.api;
  * What an LR strategy sees of one training iteration. The gradient g of the minibatch at θ has
  * been computed once; trials evaluate θ − η·g without changing θ; {@link #commit} applies one
  * update. Every forward and backward pass is counted, so results report compute cost.
+ *
+ * @since 0.1
  */
 public interface StepContext {
 

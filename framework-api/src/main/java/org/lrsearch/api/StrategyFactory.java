@@ -2,7 +2,11 @@ package org.lrsearch.api;
 
 import java.util.Map;
 
-/** Builds nested strategies (e.g. a searcher's {@code then}) from their config sections. */
+/**
+ * Builds nested strategies (e.g. a searcher's {@code then}) from their config sections.
+ *
+ * @since 0.1
+ */
 public interface StrategyFactory {
 
     /**

@@ -6,6 +6,8 @@ package org.lrsearch.api;
  * @param shots     images per class in the training set
  * @param selection how they are chosen
  * @param seed      drives {@link Selection#RANDOM}; ignored by {@link Selection#FIRST}
+ *
+ * @since 0.1
  */
 public record TaskRequest(int shots, Selection selection, long seed) {
     public TaskRequest {

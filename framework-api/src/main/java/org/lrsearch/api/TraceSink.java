@@ -2,7 +2,11 @@ package org.lrsearch.api;
 
 import java.util.Map;
 
-/** Where a strategy says what it decided and why; the runner stores it with the run. */
+/**
+ * Where a strategy says what it decided and why; the runner stores it with the run.
+ *
+ * @since 0.1
+ */
 public interface TraceSink {
 
     /**

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.lrsearch.api.InvalidOptionException;
 import org.lrsearch.api.Option;
 
-/** Options of the {@code h-proposal-search} strategy (ALGORITHM.md §3). */
+/** Options of the {@code h-proposal-search} strategy (docs/METHOD.md §3). */
 public record HProposalSearchOptions(
         @Option(description = "the proposal set H, ascending, every rate > 0 (required; the paper: [0.01, 0.1, 1] "
                 + "and [1, 10, 100])")

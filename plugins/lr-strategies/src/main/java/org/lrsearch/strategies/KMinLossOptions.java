@@ -5,7 +5,7 @@ import org.lrsearch.api.InvalidOptionException;
 import org.lrsearch.api.LossScope;
 import org.lrsearch.api.Option;
 
-/** Options of the {@code k-min-loss} strategy (ALGORITHM.md §4). */
+/** Options of the {@code k-min-loss} strategy (docs/METHOD.md §4). */
 public record KMinLossOptions(
         @Option(description = "candidates as fractions of the bound δ handed over by a searcher",
                 defaultValue = "[0.5, 1.0]")

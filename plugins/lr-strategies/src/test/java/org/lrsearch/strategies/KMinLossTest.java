@@ -2,81 +2,73 @@ package org.lrsearch.strategies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.anyDouble;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lrsearch.api.LossScope;
-import org.lrsearch.api.StepContext;
-import org.lrsearch.api.TraceSink;
+import org.lrsearch.testkit.ScriptedStepContext;
 
 class KMinLossTest {
-    final StepContext ctx = mock(StepContext.class);
-    final TraceSink trace = mock(TraceSink.class);
+    final ScriptedStepContext ctx = new ScriptedStepContext();
 
-    KMinLossTest() {
-        when(ctx.trace()).thenReturn(trace);
+    /** Losses per rate, from a table. */
+    ScriptedStepContext losses(LossScope scope, Map<Double, Double> table) {
+        return ctx.loss(scope, eta -> table.get(eta));
     }
 
     @Test
     void commitsTheCandidateWithLeastLossAmongFractionsOfTheBound() {
         KMinLoss k = KMinLoss.withFractions(List.of(0.5, 1.0), LossScope.MINIBATCH);
         k.acceptBound(0.02);
-        when(ctx.trialLoss(0.01, LossScope.MINIBATCH)).thenReturn(1.5);
-        when(ctx.trialLoss(0.02, LossScope.MINIBATCH)).thenReturn(1.7);
-        k.step(ctx);
-        verify(ctx).commit(0.01);
-        verify(trace).candidates(new double[] {0.01, 0.02}, new double[] {1.5, 1.7});
+        losses(LossScope.MINIBATCH, Map.of(0.01, 1.5, 0.02, 1.7));
+        k.step(ctx.next(0, 2.3));
+        assertThat(ctx.committed()).isEqualTo(0.01);
+        assertThat(ctx.candidates()).containsExactly(0.01, 0.02);
+        assertThat(ctx.candidateLosses()).containsExactly(1.5, 1.7);
     }
 
     @Test
     void tieInLossGoesToTheLargerRate() {
         KMinLoss k = KMinLoss.withFractions(List.of(0.5, 1.0), LossScope.MINIBATCH);
         k.acceptBound(0.02);
-        when(ctx.trialLoss(anyDouble(), eq(LossScope.MINIBATCH))).thenReturn(1.5);
-        k.step(ctx);
-        verify(ctx).commit(0.02);
+        ctx.loss(LossScope.MINIBATCH, eta -> 1.5);
+        k.step(ctx.next(0, 2.3));
+        assertThat(ctx.committed()).isEqualTo(0.02);
     }
 
     @Test
     void measuresLossOnTheTrainingSetWhenAsked() {
         KMinLoss k = KMinLoss.withCandidates(List.of(0.1, 0.3), LossScope.TRAIN_SET);
-        when(ctx.trialLoss(0.1, LossScope.TRAIN_SET)).thenReturn(0.9);
-        when(ctx.trialLoss(0.3, LossScope.TRAIN_SET)).thenReturn(0.4);
-        k.step(ctx);
-        verify(ctx).commit(0.3);
-        verify(ctx, never()).trialLoss(anyDouble(), eq(LossScope.MINIBATCH));
+        losses(LossScope.TRAIN_SET, Map.of(0.1, 0.9, 0.3, 0.4));
+        ctx.loss(LossScope.MINIBATCH, eta -> {
+            throw new AssertionError("the minibatch loss was not to be asked for");
+        });
+        k.step(ctx.next(0, 2.3));
+        assertThat(ctx.committed()).isEqualTo(0.3);
     }
 
     @Test
     void skipsCandidatesWhoseLossIsNotANumber() {
         KMinLoss k = KMinLoss.withCandidates(List.of(0.1, 0.3), LossScope.MINIBATCH);
-        when(ctx.trialLoss(0.1, LossScope.MINIBATCH)).thenReturn(2.0);
-        when(ctx.trialLoss(0.3, LossScope.MINIBATCH)).thenReturn(Double.NaN);
-        k.step(ctx);
-        verify(ctx).commit(0.1);
+        losses(LossScope.MINIBATCH, Map.of(0.1, 2.0, 0.3, Double.NaN));
+        k.step(ctx.next(0, 2.3));
+        assertThat(ctx.committed()).isEqualTo(0.1);
     }
 
     @Test
     void endsTheRunAsDivergedWhenEveryCandidateLossIsNonFinite() {
         KMinLoss k = KMinLoss.withCandidates(List.of(0.1, 0.3), LossScope.MINIBATCH);
-        when(ctx.iteration()).thenReturn(7);
-        when(ctx.trialLoss(0.1, LossScope.MINIBATCH)).thenReturn(Double.NaN);
-        when(ctx.trialLoss(0.3, LossScope.MINIBATCH)).thenReturn(Double.POSITIVE_INFINITY);
-        k.step(ctx);
-        verify(ctx, never()).commit(anyDouble());
-        verify(ctx).diverged(org.mockito.ArgumentMatchers.contains("every candidate loss is non-finite at iteration 7"));
+        losses(LossScope.MINIBATCH, Map.of(0.1, Double.NaN, 0.3, Double.POSITIVE_INFINITY));
+        k.step(ctx.next(7, 2.3));
+        assertThat(ctx.commits()).isEmpty();
+        assertThat(ctx.diverged()).startsWith("every candidate loss is non-finite at iteration 7");
     }
 
     @Test
     void refusesToStepWithFractionsBeforeABoundArrives() {
         KMinLoss k = KMinLoss.withFractions(List.of(0.5, 1.0), LossScope.MINIBATCH);
-        assertThatThrownBy(() -> k.step(ctx)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> k.step(ctx.next(0, 2.3))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("needs a bound");
     }
 
@@ -84,9 +76,9 @@ class KMinLossTest {
     void explicitCandidatesIgnoreABound() {
         KMinLoss k = KMinLoss.withCandidates(List.of(0.1), LossScope.MINIBATCH);
         k.acceptBound(5);
-        when(ctx.trialLoss(0.1, LossScope.MINIBATCH)).thenReturn(1.0);
-        k.step(ctx);
-        verify(ctx).commit(0.1);
+        ctx.loss(eta -> 1.0);
+        k.step(ctx.next(0, 2.3));
+        assertThat(ctx.committed()).isEqualTo(0.1);
         assertThat(k.bound()).isEmpty();
     }
 }

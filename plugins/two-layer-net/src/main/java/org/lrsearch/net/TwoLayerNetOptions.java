@@ -11,8 +11,9 @@ public record TwoLayerNetOptions(
                 defaultValue = "0.01")
         Double initStd,
         @Option(description = "how test accuracy is computed: incremental (exact; tracks W1's updates along the "
-                + "k-shot images, cheapest for curves), jvm (a sparse pass over the test set) or nd4j (one dense gemm "
-                + "per layer through ND4J)", defaultValue = "incremental")
+                + "k-shot images, cheapest for curves), jvm (a sparse pass over the test set), or a dense evaluator "
+                + "module's id: nd4j (one dense gemm per layer through ND4J, module nd4j-evaluator)",
+                defaultValue = "incremental")
         String evaluator) {
 
     public TwoLayerNetOptions {
@@ -22,11 +23,14 @@ public record TwoLayerNetOptions(
         InvalidOptionException.require(hidden >= 1 && hidden <= 100_000, "hidden", hidden, "must be between 1 and 100000");
         InvalidOptionException.require(Double.isFinite(initStd) && initStd >= 0, "initStd", initStd,
                 "must be finite and >= 0");
-        InvalidOptionException.require(EVALUATORS.contains(evaluator), "evaluator", evaluator,
-                "must be one of: " + String.join(", ", EVALUATORS));
+        java.util.List<String> known = new java.util.ArrayList<>(BUILT_IN);
+        known.addAll(DenseEvaluators.all().keySet());
+        InvalidOptionException.require(known.contains(evaluator), "evaluator", evaluator, "must be one of: "
+                + String.join(", ", known) + ("nd4j".equals(evaluator) ? " (nd4j needs the nd4j-evaluator module on the "
+                + "classpath)" : ""));
     }
 
-    static final java.util.List<String> EVALUATORS = java.util.List.of("incremental", "jvm", "nd4j");
+    static final java.util.List<String> BUILT_IN = java.util.List.of("incremental", "jvm");
 
     public static TwoLayerNetOptions ofHidden(int hidden) {
         return new TwoLayerNetOptions(hidden, null, null);

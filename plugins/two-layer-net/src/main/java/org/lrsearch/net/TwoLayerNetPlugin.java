@@ -4,7 +4,7 @@ import org.lrsearch.api.FewShotTask;
 import org.lrsearch.api.Model;
 import org.lrsearch.api.ModelPlugin;
 
-/** The {@code two-layer-net} model plugin: the paper's network (ALGORITHM.md §1). */
+/** The {@code two-layer-net} model plugin: the paper's network (docs/METHOD.md §1). */
 public final class TwoLayerNetPlugin implements ModelPlugin<TwoLayerNetOptions> {
 
     @Override
@@ -24,8 +24,8 @@ public final class TwoLayerNetPlugin implements ModelPlugin<TwoLayerNetOptions> 
 
     @Override
     public Model create(TwoLayerNetOptions options, FewShotTask task) {
-        // The ND4J class is referenced only on this branch, so its native libraries load only when asked for.
-        TestEvaluator evaluator = "nd4j".equals(options.evaluator()) ? new Nd4jEvaluator() : new JvmEvaluator();
+        DenseEvaluator dense = DenseEvaluators.all().get(options.evaluator());
+        TestEvaluator evaluator = dense != null ? DenseEvaluators.adapt(dense) : new JvmEvaluator();
         return new TwoLayerNet(task, options.hidden(), options.initStd(), evaluator,
                 "incremental".equals(options.evaluator()));
     }

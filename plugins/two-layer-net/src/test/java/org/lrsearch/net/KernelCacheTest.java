@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.lrsearch.api.Samples;
+import org.lrsearch.testkit.SyntheticData;
 
 /** The incremental evaluator's kernel cache holds at most its byte bound, however many k-shot sets pass through. */
 class KernelCacheTest {
@@ -14,14 +15,14 @@ class KernelCacheTest {
         // 4,000 sparse test images × 100 training images = 3.2 MB per kernel: 1.5 times the bound's worth
         // of distinct k-shot sets, so an unbounded cache would end well above it.
         int testCount = 4000, features = 784, n = 100;
-        Samples test = sparse(testCount, features, 3, new SplittableRandom(1));
+        Samples test = SyntheticData.sparse(testCount, features, 3, new SplittableRandom(1));
         long perKernel = 8L * testCount * n;
         int sets = (int) (1.5 * IncrementalTestEvaluator.KERNEL_CACHE_BYTES / perKernel) + 1;
         ParameterLayout layout = new ParameterLayout(features, 4, 10);
         SplittableRandom rng = new SplittableRandom(2);
         long peak = 0;
         for (int s = 0; s < sets; s++) {
-            new IncrementalTestEvaluator(layout, test, sparse(n, features, 3, rng));
+            new IncrementalTestEvaluator(layout, test, SyntheticData.sparse(n, features, 3, rng));
             peak = Math.max(peak, IncrementalTestEvaluator.kernelCacheBytes());
         }
         assertThat(peak).isLessThanOrEqualTo(IncrementalTestEvaluator.KERNEL_CACHE_BYTES)
@@ -30,8 +31,8 @@ class KernelCacheTest {
 
     @Test
     void aKShotSetSeenAgainReusesItsKernel() {
-        Samples test = sparse(50, 784, 5, new SplittableRandom(3));
-        Samples train = sparse(20, 784, 5, new SplittableRandom(4));
+        Samples test = SyntheticData.sparse(50, 784, 5, new SplittableRandom(3));
+        Samples train = SyntheticData.sparse(20, 784, 5, new SplittableRandom(4));
         ParameterLayout layout = new ParameterLayout(784, 4, 10);
         long before = IncrementalTestEvaluator.kernelCacheBytes();
         new IncrementalTestEvaluator(layout, test, train);
@@ -39,18 +40,5 @@ class KernelCacheTest {
         new IncrementalTestEvaluator(layout, test, new Samples(train.count(), train.features(), train.values().clone(),
                 train.labels().clone()));
         assertThat(IncrementalTestEvaluator.kernelCacheBytes()).isEqualTo(once).isGreaterThanOrEqualTo(before);
-    }
-
-    /** Images with {@code nonZero} random pixels each: a kernel costs little to build. */
-    static Samples sparse(int count, int features, int nonZero, SplittableRandom rng) {
-        double[] v = new double[count * features];
-        int[] labels = new int[count];
-        for (int i = 0; i < count; i++) {
-            for (int k = 0; k < nonZero; k++) {
-                v[i * features + rng.nextInt(features)] = rng.nextDouble();
-            }
-            labels[i] = i % 10;
-        }
-        return new Samples(count, features, v, labels);
     }
 }

@@ -8,21 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.lrsearch.api.FewShotTask;
 import org.lrsearch.api.LossScope;
 import org.lrsearch.api.Samples;
+import org.lrsearch.testkit.SyntheticData;
 
 /** The kernel's shortcuts (sparse first layer, trial points through the Gram matrix) against plain arithmetic. */
 class TwoLayerNetTest {
     /** Sparse, MNIST-like examples: about a fifth of the pixels non-zero. */
     static Samples samples(int n, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[] v = new double[n * 784];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < 784; j++) {
-                v[i * 784 + j] = r.nextInt(5) == 0 ? r.nextInt(1, 256) / 255.0 : 0;
-            }
-            labels[i] = i % 10;
-        }
-        return new Samples(n, 784, v, labels);
+        return SyntheticData.mnistLike(n, seed);
     }
 
     static TwoLayerNet net(int hidden, TestEvaluator evaluator) {
@@ -99,22 +91,6 @@ class TwoLayerNetTest {
             checked++;
         }
         assertThat(checked).isEqualTo(40);
-    }
-
-    @Test
-    void nd4jAndJvmEvaluatorsAgreeWithin1e12() {
-        for (int hidden : new int[] {20, 50}) {
-            TwoLayerNet net = net(hidden, new JvmEvaluator());
-            net.gradient(new int[] {0, 1});
-            net.commit(1.0);
-            Samples test = samples(300, 2);
-            double[] jvm = new JvmEvaluator().logits(net.layout(), net.parameters(), test);
-            double[] nd4j = new Nd4jEvaluator().logits(net.layout(), net.parameters(), test);
-            assertThat(nd4j).hasSameSizeAs(jvm);
-            for (int i = 0; i < jvm.length; i++) {
-                assertThat(nd4j[i]).as("logit %d, hidden %d", i, hidden).isCloseTo(jvm[i], within(1e-12));
-            }
-        }
     }
 
     @Test

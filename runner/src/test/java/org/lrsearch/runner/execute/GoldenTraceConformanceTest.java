@@ -22,6 +22,7 @@ import org.lrsearch.api.RunSpec;
 import org.lrsearch.api.TraceEvent;
 import org.lrsearch.runner.plugins.Registry;
 import org.lrsearch.runner.plugins.Strategies;
+import org.lrsearch.runner.testplugins.BundledPlugins;
 
 /**
  * The method against the golden traces computed by the NumPy reference (shared/golden, copied
@@ -36,7 +37,7 @@ class GoldenTraceConformanceTest {
 
     @BeforeAll
     static void discover() {
-        registry = Registry.discover((java.nio.file.Path) null);
+        registry = BundledPlugins.registry();
         net = (ModelPlugin<?>) registry.plugins(Registry.Kind.MODEL).get("two-layer-net");
         Map<String, LrStrategyPlugin<?>> s = registry.typed(Registry.Kind.STRATEGY);
         strategies = new Strategies(s);

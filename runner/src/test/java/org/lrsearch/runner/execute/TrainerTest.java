@@ -52,6 +52,18 @@ class TrainerTest {
     }
 
     @Test
+    void aTrialAfterCommitIsRefusedClearly() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> train(ctx -> {
+            ctx.commit(0.1);
+            ctx.trialLoss(0.05);
+        })).isInstanceOf(IllegalStateException.class).hasMessageStartingWith("trialLoss after commit in iteration 0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> train(ctx -> {
+            ctx.commit(0.1);
+            ctx.signChangePercent(0.05);
+        })).isInstanceOf(IllegalStateException.class).hasMessageStartingWith("signChangePercent after commit");
+    }
+
+    @Test
     void aRunDivergedAtItsFirstIterationCommitsNothing() {
         RunResult r = train(ctx -> ctx.diverged(""));
         assertThat(r.status()).isEqualTo(RunStatus.DIVERGED);

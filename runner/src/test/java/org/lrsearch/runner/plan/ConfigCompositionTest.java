@@ -14,8 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lrsearch.runner.config.ComposedConfig;
 import org.lrsearch.runner.config.ConfigException;
 import org.lrsearch.runner.config.Mappers;
-import org.lrsearch.runner.plugins.PluginModule;
-import org.lrsearch.runner.plugins.Registry;
+import org.lrsearch.runner.testplugins.BundledPlugins;
 
 class ConfigCompositionTest {
     @TempDir
@@ -24,8 +23,7 @@ class ConfigCompositionTest {
 
     @BeforeAll
     static void discover() {
-        Registry r = Registry.discover((Path) null);
-        planner = com.google.inject.Guice.createInjector(new PluginModule(r)).getInstance(Planner.class);
+        planner = BundledPlugins.planner();
     }
 
     Path write(String name, String yaml) throws IOException {

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lrsearch.runner.config.ComposedConfig;
 import org.lrsearch.runner.config.ConfigException;
-import org.lrsearch.runner.plugins.PluginModule;
-import org.lrsearch.runner.plugins.Registry;
+import org.lrsearch.runner.testplugins.BundledPlugins;
 
 /** Command-line overrides reach swept keys and the grid itself; what they replace is said, what they set is checked. */
 class OverridesTest {
@@ -23,8 +22,7 @@ class OverridesTest {
 
     @BeforeAll
     static void discover() {
-        planner = com.google.inject.Guice.createInjector(new PluginModule(Registry.discover((Path) null)))
-                .getInstance(Planner.class);
+        planner = BundledPlugins.planner();
     }
 
     Path experiment() throws IOException {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Whole experiments on the real MNIST files, through the command line. */
-class EndToEndTest {
+class EndToEndIT {
     static final Path QUICK = Path.of("..", "experiments", "quick.yaml");
 
     @TempDir
@@ -80,6 +80,15 @@ class EndToEndTest {
         String curves = Files.readString(out.resolve("curves.csv"));
         // δ = 0.01, halved every 20 iterations: 0.005 at iteration 30, 0.0025 at 60.
         assertThat(curves).contains(",30,").contains(",0.005\r\n").contains(",60,").contains(",0.0025\r\n");
+    }
+
+    @Test
+    void aRequestTheDataCannotMeetIsRefusedBeforeAnyRun() throws IOException {
+        Path out = dir.resolve("too-many");
+        Cli cli = Cli.run("run", QUICK.toString(), "--out", out.toString(), "dataset.shots=6000");
+        assertThat(cli.exitCode).as(cli.toString()).isEqualTo(2);
+        assertThat(cli.err).contains("dataset.shots").contains("6000").contains("smallest class").doesNotContain("\tat ");
+        assertThat(out).doesNotExist();
     }
 
     static String[] concat(String[] a, String[] b) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** What the command line answers a new user, beyond running experiments. */
-class CommandLineTest {
+class CommandLineIT {
     @Test
     void noCommandPrintsUsageAndExitsTwo() {
         Cli cli = Cli.run();
@@ -15,10 +15,10 @@ class CommandLineTest {
 
     @Test
     void validateCountsTheRunsAndStrategiesThatWillRun() {
-        Cli quick = Cli.run("validate", EndToEndTest.QUICK.toString());
+        Cli quick = Cli.run("validate", EndToEndIT.QUICK.toString());
         assertThat(quick.exitCode).as(quick.toString()).isZero();
-        assertThat(quick.out).isEqualTo(EndToEndTest.QUICK + ": ok, 4 runs (2 strategies, 1 seed), reporters: csv, html, json\n");
-        Cli baselines = Cli.run("validate", EndToEndTest.QUICK.resolveSibling("paper-baselines.yaml").toString(), "seeds=3",
+        assertThat(quick.out).isEqualTo(EndToEndIT.QUICK + ": ok, 4 runs (2 strategies, 1 seed), reporters: csv, html, json\n");
+        Cli baselines = Cli.run("validate", EndToEndIT.QUICK.resolveSibling("paper-baselines.yaml").toString(), "seeds=3",
                 "training.batchSize=2", "model.hidden=20");
         assertThat(baselines.exitCode).as(baselines.toString()).isZero();
         assertThat(baselines.out).contains(": ok, 30 runs (2 strategies, 3 seeds)");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A strategy plugin in a jar of its own, as the README tells a researcher to write one: compiled
  * here against framework-api only, packaged with its service file, found through --plugins, and run.
  */
-class PluginJarTest {
+class PluginJarIT {
     static final String SOURCE = """
             package org.example;
 
@@ -85,7 +85,7 @@ class PluginJarTest {
                 strategies: {const: {plugin: example-constant, lr: 0.07}}
                 grid: {strategy: [const], dataset.shots: [1]}
                 reporters: [csv]
-                """.formatted(EndToEndTest.QUICK.toAbsolutePath().normalize()));
+                """.formatted(EndToEndIT.QUICK.toAbsolutePath().normalize()));
         Path out = dir.resolve("out");
         Cli run = Cli.run("run", cfg.toString(), "--plugins", plugins.toString(), "--out", out.toString());
         assertThat(run.exitCode).as(run.toString()).isZero();

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lrsearch.runner.store.ResultsStore;
 
 /** Faults while running: divergence, a throwing plugin, kill -9 and Ctrl-C, existing output, hostile labels. */
-class ReliabilityTest {
+class ReliabilityIT {
     @TempDir
     Path dir;
 
     Path config(String yaml) throws IOException {
         Path p = dir.resolve("exp-" + System.nanoTime() + ".yaml");
-        Files.writeString(p, "extends: " + EndToEndTest.QUICK.toAbsolutePath().normalize() + "\n" + yaml);
+        Files.writeString(p, "extends: " + EndToEndIT.QUICK.toAbsolutePath().normalize() + "\n" + yaml);
         return p;
     }
 
@@ -114,7 +114,7 @@ class ReliabilityTest {
         Process uninterrupted = child(cfg, reference, false);
         assertThat(uninterrupted.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(uninterrupted.exitValue()).isZero();
-        List<String> expected = EndToEndTest.withoutTimings(reference.resolve("results.csv"));
+        List<String> expected = EndToEndIT.withoutTimings(reference.resolve("results.csv"));
         assertThat(expected).hasSize(11);
 
         Path out = dir.resolve("killed");
@@ -136,7 +136,7 @@ class ReliabilityTest {
         Process last = child(cfg, out, true);
         assertThat(last.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(last.exitValue()).isZero();
-        assertThat(EndToEndTest.withoutTimings(out.resolve("results.csv"))).isEqualTo(expected);
+        assertThat(EndToEndIT.withoutTimings(out.resolve("results.csv"))).isEqualTo(expected);
     }
 
     /** Ctrl-C stops cleanly: finished runs stay, exit 130, and the resume command is printed. */

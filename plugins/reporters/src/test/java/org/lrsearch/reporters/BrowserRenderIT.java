@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and checks what it rendered: the DOM after load, and a screenshot. In CI Chromium must be there
  * (.ci/run installs it); elsewhere the test is skipped with a message when it is absent.
  */
-class BrowserRenderTest {
+class BrowserRenderIT {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     @TempDir

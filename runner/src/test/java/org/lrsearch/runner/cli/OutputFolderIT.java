@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Any ordinary sequence of run, --resume and --force leaves a folder whose results are the plan's, and only lrsearch's files touched. */
-class OutputFolderTest {
+class OutputFolderIT {
     @TempDir
     Path dir;
 
     Path config(String name, String yaml) throws IOException {
         Path p = dir.resolve(name);
-        Files.writeString(p, "extends: " + EndToEndTest.QUICK.toAbsolutePath().normalize() + "\n" + yaml);
+        Files.writeString(p, "extends: " + EndToEndIT.QUICK.toAbsolutePath().normalize() + "\n" + yaml);
         return p;
     }
 

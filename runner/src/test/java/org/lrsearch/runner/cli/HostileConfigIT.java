@@ -18,7 +18,7 @@ import org.lrsearch.runner.store.ResultsStore;
  * A shared experiment file is data: whatever it says, it runs no code and writes nothing outside
  * {@code --out} (and the data cache). Each attack would create a canary file if it worked.
  */
-class HostileConfigTest {
+class HostileConfigIT {
     @TempDir
     Path dir;
     Path canary;
@@ -30,7 +30,7 @@ class HostileConfigTest {
 
     Path config(String yaml) throws IOException {
         Path p = dir.resolve("exp-" + System.nanoTime() + ".yaml");
-        Files.writeString(p, "extends: " + EndToEndTest.QUICK.toAbsolutePath().normalize() + "\n"
+        Files.writeString(p, "extends: " + EndToEndIT.QUICK.toAbsolutePath().normalize() + "\n"
                 + "training: {iterations: 20, evalEvery: 10}\ngrid: {strategy: [\"0.1\"], dataset.shots: [1]}\n" + yaml);
         return p;
     }
@@ -144,7 +144,7 @@ class HostileConfigTest {
     void legitimateUsesKeepWorkingAcrossFolders() throws IOException {
         // A base in one folder, templates and the reference table in others, the experiment in a fourth.
         Path base = Files.createDirectories(dir.resolve("shared-base"));
-        Files.writeString(base.resolve("base.yaml"), "extends: " + EndToEndTest.QUICK.toAbsolutePath().normalize()
+        Files.writeString(base.resolve("base.yaml"), "extends: " + EndToEndIT.QUICK.toAbsolutePath().normalize()
                 + "\ntraining: {iterations: 20, evalEvery: 10}\n");
         Path ref = Files.createDirectories(dir.resolve("refs")).resolve("table.csv");
         Files.writeString(ref, "batch_size,setting,hidden,shots_1\n2,0.1,20,0.5221\n");
