@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import org.lrsearch.api.LossScope;
 import org.lrsearch.api.StepContext;
+import org.lrsearch.api.StepRules;
 import org.lrsearch.api.TraceEvent;
 import org.lrsearch.api.TraceSink;
 
@@ -82,7 +83,7 @@ public final class ScriptedStepContext implements StepContext, TraceSink {
 
     @Override
     public double trialLoss(double eta, LossScope scope) {
-        requireNoCommit("trialLoss");
+        StepRules.checkTrial(committed, "trialLoss", iteration);
         DoubleUnaryOperator f = losses.get(scope);
         if (f == null) {
             throw new IllegalStateException("no loss scripted for " + scope + ": call loss(...)");
@@ -93,27 +94,16 @@ public final class ScriptedStepContext implements StepContext, TraceSink {
 
     @Override
     public double signChangePercent(double eta) {
-        requireNoCommit("signChangePercent");
+        StepRules.checkTrial(committed, "signChangePercent", iteration);
         trials.add(eta);
         return signChange.applyAsDouble(eta);
     }
 
     @Override
     public void commit(double eta) {
-        if (!Double.isNaN(committed)) {
-            throw new IllegalStateException("strategy committed twice in iteration " + iteration);
-        }
-        if (!(eta > 0) || Double.isInfinite(eta)) {
-            throw new IllegalArgumentException("learning rate " + eta + " is not a finite rate > 0");
-        }
+        StepRules.checkCommit(committed, eta, iteration);
         committed = eta;
         commits.add(eta);
-    }
-
-    private void requireNoCommit(String call) {
-        if (!Double.isNaN(committed)) {
-            throw new IllegalStateException(call + " after commit in iteration " + iteration);
-        }
     }
 
     @Override

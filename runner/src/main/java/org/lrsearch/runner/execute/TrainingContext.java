@@ -8,6 +8,7 @@ import org.lrsearch.api.LossScope;
 import org.lrsearch.api.Model;
 import org.lrsearch.api.SignChange;
 import org.lrsearch.api.StepContext;
+import org.lrsearch.api.StepRules;
 import org.lrsearch.api.TraceEvent;
 import org.lrsearch.api.TraceSink;
 
@@ -57,13 +58,6 @@ final class TrainingContext implements StepContext, TraceSink {
                 candidates, candidateLosses, committed, loss);
     }
 
-    private void requireNoCommit(String call) {
-        if (!Double.isNaN(committed)) {
-            throw new IllegalStateException(call + " after commit in iteration " + iteration + ": a trial looks at "
-                    + "θ − η·g for this iteration's gradient, and commit has already moved θ");
-        }
-    }
-
     @Override
     public int iteration() {
         return iteration;
@@ -76,14 +70,14 @@ final class TrainingContext implements StepContext, TraceSink {
 
     @Override
     public double trialLoss(double eta, LossScope scope) {
-        requireNoCommit("trialLoss");
+        StepRules.checkTrial(committed, "trialLoss", iteration);
         forward++;
         return model.trialLoss(eta, scope);
     }
 
     @Override
     public double signChangePercent(double eta) {
-        requireNoCommit("signChangePercent");
+        StepRules.checkTrial(committed, "signChangePercent", iteration);
         if (g == null) {
             g = new double[model.parameterCount()];
             gTrial = new double[model.parameterCount()];
@@ -100,13 +94,7 @@ final class TrainingContext implements StepContext, TraceSink {
 
     @Override
     public void commit(double eta) {
-        if (!Double.isNaN(committed)) {
-            throw new IllegalStateException("strategy committed twice in iteration " + iteration);
-        }
-        if (!(eta > 0) || Double.isInfinite(eta)) {
-            throw new IllegalArgumentException("learning rate " + eta + " at iteration " + iteration
-                    + " is not a finite rate > 0");
-        }
+        StepRules.checkCommit(committed, eta, iteration);
         model.commit(eta);
         committed = eta;
     }

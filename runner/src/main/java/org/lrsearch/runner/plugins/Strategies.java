@@ -24,15 +24,19 @@ public final class Strategies {
      * @param originOf which file set a dotted key
      */
     public LrStrategy build(String key, Object spec, Function<String, String> originOf) {
+        BoundPlugin<LrStrategyPlugin<?>> b = bind(key, spec, originOf);
+        return create(key, b, (k, sub) -> build(key + "." + k, sub, originOf), originOf);
+    }
+
+    /** A spec's plugin with its options bound: {@code plugin} names it, every other key is an option. */
+    private BoundPlugin<LrStrategyPlugin<?>> bind(String key, Object spec, Function<String, String> originOf) {
         if (!(spec instanceof Map<?, ?> raw)) {
             throw new ConfigException(originOf.apply(key), key, spec,
                     "must be a mapping with a 'plugin' key (one of: " + String.join(", ", plugins.keySet()) + ")");
         }
         Map<String, Object> options = new LinkedHashMap<>(Mappers.map(raw));
-        Object id = options.remove("plugin");
-        LrStrategyPlugin<?> plugin = plugin(key + ".plugin", id, originOf);
-        Record bound = OptionsBinder.bind(plugin.optionsType(), options, key, originOf);
-        return create(key, plugin, bound, (k, sub) -> build(key + "." + k, sub, originOf), originOf);
+        LrStrategyPlugin<?> plugin = plugin(key + ".plugin", options.remove("plugin"), originOf);
+        return new BoundPlugin<>(plugin, OptionsBinder.bind(plugin.optionsType(), options, key, originOf));
     }
 
     /** The plugin a spec names, or a clear error listing the known ids. */
@@ -56,29 +60,22 @@ public final class Strategies {
      * to the same run ids. Validates as {@link #build} does.
      */
     public Map<String, Object> normalise(String key, Object spec, Function<String, String> originOf) {
-        if (!(spec instanceof Map<?, ?> raw)) {
-            throw new ConfigException(originOf.apply(key), key, spec,
-                    "must be a mapping with a 'plugin' key (one of: " + String.join(", ", plugins.keySet()) + ")");
-        }
-        Map<String, Object> options = new LinkedHashMap<>(Mappers.map(raw));
-        Object id = options.remove("plugin");
-        LrStrategyPlugin<?> plugin = plugin(key + ".plugin", id, originOf);
-        Record bound = OptionsBinder.bind(plugin.optionsType(), options, key, originOf);
+        BoundPlugin<LrStrategyPlugin<?>> b = bind(key, spec, originOf);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("plugin", plugin.id());
-        out.putAll(Mappers.map(Mappers.JSON.convertValue(bound, Map.class)));
+        out.put("plugin", b.id());
+        out.putAll(Mappers.map(Mappers.JSON.convertValue(b.options(), Map.class)));
         // The plugin itself says which options are strategy specs: those it asks the factory to build.
-        create(key, plugin, bound, (k, sub) -> {
+        create(key, b, (k, sub) -> {
             out.put(k, normalise(key + "." + k, sub, originOf));
             return build(key + "." + k, sub, originOf);
         }, originOf);
         return out;
     }
 
-    private static LrStrategy create(String key, LrStrategyPlugin<?> p, Record options,
-                                     org.lrsearch.api.StrategyFactory f, Function<String, String> originOf) {
+    private static LrStrategy create(String key, BoundPlugin<LrStrategyPlugin<?>> b, org.lrsearch.api.StrategyFactory f,
+                                     Function<String, String> originOf) {
         try {
-            return BoundPlugin.create(new BoundPlugin<>(p, options), f);
+            return BoundPlugin.create(b, f);
         } catch (InvalidOptionException e) {
             String k = key + "." + e.key();
             throw new ConfigException(originOf.apply(k), k, e.value(), e.getMessage());
