@@ -14,4 +14,12 @@ public interface BoundedStrategy extends LrStrategy {
 
     /** Receives δ (finite, &gt; 0) once, before the first step. */
     void acceptBound(double delta);
+
+    /**
+     * True when, as configured, it cannot run on its own (e.g. {@code fixed} without {@code lr}):
+     * the runner then refuses it as a top-level strategy before any run starts.
+     */
+    default boolean needsBound() {
+        return false;
+    }
 }

@@ -23,18 +23,20 @@ import java.util.Map;
  * @param curve          test accuracy every {@code evalEvery} iterations
  * @param events         what the strategy recorded, in order ({@link TraceSink#event})
  * @param lrSegments     the committed learning rate per iteration, run-length encoded
+ * @param scalars        the named numbers the strategy recorded per iteration ({@link TraceSink#scalar})
  * @param warnings       what the strategy warned about
  * @since 0.1
  */
 public record RunResult(RunSpec spec, RunStatus status, String message, int stoppedAt, double testAccuracy,
                         double finalTrainLoss, Map<String, Double> results, long forwardPasses, long backwardPasses,
                         long wallMs, long evalMs, List<CurvePoint> curve, List<TraceEvent> events,
-                        List<LrSegment> lrSegments, List<String> warnings) {
+                        List<LrSegment> lrSegments, List<ScalarSeries> scalars, List<String> warnings) {
     public RunResult {
         results = Collections.unmodifiableMap(new LinkedHashMap<>(results));
         curve = List.copyOf(curve);
         events = List.copyOf(events);
         lrSegments = List.copyOf(lrSegments);
+        scalars = List.copyOf(scalars);
         warnings = List.copyOf(warnings);
         message = message == null ? "" : message;
     }

@@ -23,6 +23,47 @@ public interface StepContext {
     /** The loss at θ − η·g on the minibatch or the whole training set. */
     double trialLoss(double eta, LossScope scope);
 
+    /** The run's number of iterations, T ({@code training.iterations}). */
+    int totalIterations();
+
+    /** n, the number of examples in the k-shot training set. */
+    int trainingSetSize();
+
+    /** b, the minibatch size ({@code training.batchSize}). */
+    int batchSize();
+
+    /** ‖g‖², the sum of squares of every component of this iteration's gradient (costs no pass). */
+    double gradNormSq();
+
+    /** A copy of this iteration's g, to keep (costs no pass). */
+    Snapshot gradientSnapshot();
+
+    /** g · s, this iteration's gradient dotted with a gradient kept from another iteration. */
+    double gradientDot(Snapshot gradient);
+
+    /** A copy of θ as it is now (after this iteration's commit, when called after it). */
+    Snapshot parameterSnapshot();
+
+    /** ‖θ − s‖² for parameters {@code s} taken earlier, θ as it is now. */
+    double distanceSq(Snapshot parameters);
+
+    /** ⟨θ − s, g⟩ for parameters {@code s} taken earlier, θ as it is now and g this iteration's gradient. */
+    double displacementDotGradient(Snapshot parameters);
+
+    /**
+     * θ ← the parameters of {@code s}. Allowed after this iteration's commit (a range test returns
+     * to where it started); no trial may follow it in the same iteration.
+     */
+    void restore(Snapshot parameters);
+
+    /**
+     * Marks (or ends) an exploration phase: while it lasts the run's divergence guard
+     * ({@code training.divergenceFactor}) is suspended, for strategies that raise the loss on
+     * purpose and have a stop rule of their own (the LR range test). A non-finite loss or parameter
+     * still ends the run.
+     */
+    void exploring(boolean on);
+
     /** G(η): the percentage of gradient signs that flip at θ − η·g (see {@link SignChange}). */
     double signChangePercent(double eta);
 

@@ -15,6 +15,12 @@ public interface TraceSink {
      */
     void event(String type, Map<String, Object> payload);
 
+    /**
+     * A named number of this iteration ({@code scalar("backtracks", 3)}, {@code scalar("gradNormSq", …)}):
+     * stored with the run as a series per name and drawn by the report beside the learning rate.
+     */
+    void scalar(String name, double value);
+
     /** Candidate rates and the loss each gave; the committed one follows through commit. */
     void candidates(double[] rates, double[] losses);
 
@@ -27,6 +33,7 @@ public interface TraceSink {
     /** A sink that drops everything. */
     TraceSink NONE = new TraceSink() {
         @Override public void event(String type, Map<String, Object> payload) { }
+        @Override public void scalar(String name, double value) { }
         @Override public void candidates(double[] rates, double[] losses) { }
         @Override public void phase(String phase) { }
         @Override public void warning(String message) { }

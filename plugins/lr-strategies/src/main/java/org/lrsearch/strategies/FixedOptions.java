@@ -5,10 +5,12 @@ import org.lrsearch.api.Option;
 
 /** Options of the {@code fixed} strategy. */
 public record FixedOptions(
-        @Option(description = "the learning rate used at every iteration (required)")
+        @Option(description = "the learning rate of every iteration (required alone; under a searcher's bound δ "
+                + "the rate is δ and lr is ignored)", defaultValue = "")
         Double lr) {
     public FixedOptions {
-        InvalidOptionException.require(lr != null, "lr", null, "is required");
-        InvalidOptionException.requirePositiveRate("lr", lr);
+        if (lr != null) {
+            InvalidOptionException.requirePositiveRate("lr", lr);
+        }
     }
 }

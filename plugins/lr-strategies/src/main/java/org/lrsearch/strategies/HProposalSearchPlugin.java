@@ -26,11 +26,7 @@ public final class HProposalSearchPlugin implements LrStrategyPlugin<HProposalSe
 
     @Override
     public LrStrategy create(HProposalSearchOptions o, StrategyFactory strategies) {
-        LrStrategy next = strategies.create("then", o.then());
-        if (!(next instanceof BoundedStrategy bounded)) {
-            throw new InvalidOptionException("then", o.then().get("plugin"),
-                    "does not accept a bound: `then` needs a strategy that implements BoundedStrategy (e.g. k-min-loss)");
-        }
+        BoundedStrategy bounded = Successor.of(strategies, o.then());
         double[] h = o.proposals().stream().mapToDouble(Double::doubleValue).toArray();
         return new HProposalSearch(h, o.alpha(), o.beta(), o.maxShrinks(), bounded);
     }

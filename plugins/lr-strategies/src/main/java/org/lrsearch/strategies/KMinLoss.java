@@ -43,6 +43,11 @@ final class KMinLoss implements BoundedStrategy {
     }
 
     @Override
+    public boolean needsBound() {
+        return candidates == null;
+    }
+
+    @Override
     public void step(StepContext context) {
         if (candidates == null) {
             throw new IllegalStateException("k-min-loss with fractions needs a bound from a searcher; "

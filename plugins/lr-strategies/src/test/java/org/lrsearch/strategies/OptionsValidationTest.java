@@ -30,7 +30,14 @@ class OptionsValidationTest {
         assertThatThrownBy(() -> search(Arrays.asList(Double.NaN), null, null)).hasMessageContaining("finite");
         assertThatThrownBy(() -> new FixedOptions(-0.1)).hasMessageContaining("> 0");
         assertThatThrownBy(() -> new FixedOptions(Double.POSITIVE_INFINITY)).hasMessageContaining("finite");
-        assertThatThrownBy(() -> new FixedOptions(null)).hasMessageContaining("required");
+    }
+
+    @Test
+    void fixedWithoutARateNeedsABound() {
+        var alone = (org.lrsearch.api.BoundedStrategy) new FixedPlugin().create(new FixedOptions(null), null);
+        org.assertj.core.api.Assertions.assertThat(alone.needsBound()).isTrue();
+        var withRate = (org.lrsearch.api.BoundedStrategy) new FixedPlugin().create(new FixedOptions(0.1), null);
+        org.assertj.core.api.Assertions.assertThat(withRate.needsBound()).isFalse();
     }
 
     @Test
@@ -42,7 +49,7 @@ class OptionsValidationTest {
     @Test
     void refusesThenStrategyThatDoesNotAcceptABound() {
         HProposalSearchOptions o = new HProposalSearchOptions(List.of(1.0), null, null, null, Map.of("plugin", "fixed"));
-        assertThatThrownBy(() -> new HProposalSearchPlugin().create(o, (key, spec) -> new FixedPlugin().create(new FixedOptions(0.1), null)))
+        assertThatThrownBy(() -> new HProposalSearchPlugin().create(o, (key, spec) -> ctx -> ctx.commit(0.1)))
                 .isInstanceOf(InvalidOptionException.class).hasMessageContaining("does not accept a bound");
     }
 

@@ -138,6 +138,18 @@ public final class JsonReporter implements ReporterPlugin<JsonOptions> {
                 m.putAll(e.payload());
                 sb.append(line.writeValueAsString(m)).append('\n');
             }
+            for (var sc : run.scalars()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("type", "scalar");
+                m.put("name", sc.name());
+                m.put("iterations", sc.iterations());
+                List<Object> values = new ArrayList<>();
+                for (double v : sc.values()) {
+                    values.add(Double.isFinite(v) ? v : null);
+                }
+                m.put("values", values);
+                sb.append(line.writeValueAsString(m)).append('\n');
+            }
             for (var seg : run.lrSegments()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("type", "lr");

@@ -39,7 +39,7 @@ class NoPoolingTest {
                 double acc = r.testAccuracy() - (selection.equals("random") ? 0.1 : 0);
                 runs.add(new RunResult(spec, r.status(), r.message(), r.stoppedAt(), acc, r.finalTrainLoss(), r.results(),
                         r.forwardPasses(), r.backwardPasses(), r.wallMs(), r.evalMs(), r.curve(), r.events(),
-                        r.lrSegments(), r.warnings()));
+                        r.lrSegments(), r.scalars(), r.warnings()));
             }
         }
         return new ExperimentResults(base.info(), runs);
@@ -84,7 +84,7 @@ class NoPoolingTest {
         runs.add(new RunResult(new RunSpec("twin", s.dataset(), s.model(), s.batchSize(), s.shots(), s.selection(),
                 s.strategy(), s.strategyPlugin(), s.seed(), s.iterations(), s.evalEvery(), s.coordinates(), s.swept()),
                 twin.status(), "", twin.stoppedAt(), 0.1, 0, twin.results(), 0, 0, 0, 0, List.of(), List.of(), List.of(),
-                List.of()));
+                List.of(), List.of()));
         assertThatThrownBy(() -> PairedStats.compare(new ExperimentResults(base.info(), runs), "H1", "0.1"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("share the pairing key");
     }

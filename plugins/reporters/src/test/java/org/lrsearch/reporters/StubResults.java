@@ -65,7 +65,7 @@ final class StubResults {
                                 new LrSegment(151, 151, 0.05), new LrSegment(152, 299, 0.1)) : List.of(new LrSegment(0, 299, 0.1));
                         runs.add(new RunResult(spec, RunStatus.OK, "", 300, acc, 0.25 + 0.001 * shots,
                                 search ? Map.of("delta", 0.1) : Map.of(), search ? 909 : 300, search ? 309 : 300, 120, 100,
-                                curve, rounds, segs, List.of()));
+                                curve, rounds, segs, List.of(), List.of()));
                     }
                 }
             }

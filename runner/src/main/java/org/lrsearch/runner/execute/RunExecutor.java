@@ -41,7 +41,7 @@ public final class RunExecutor {
             Batches batches = run.training().sampling().equals("epochs")
                     ? Batches.epochs(n, run.training().batchSize(), batchSeed)
                     : Batches.withReplacement(n, run.training().batchSize(), batchSeed);
-            return new Trainer(run.spec(), model, strategy, batches, run.training().divergenceFactor(), null, cancelled)
+            return new Trainer(run.spec(), model, strategy, n, batches, run.training().divergenceFactor(), null, cancelled)
                     .run();
         } catch (Trainer.Cancelled c) {
             throw c;
@@ -49,7 +49,7 @@ public final class RunExecutor {
             LOG.error("run {} ({}) failed", run.spec().runId(), run.spec().strategy(), e);
             String msg = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             return new RunResult(run.spec(), RunStatus.FAILED, msg, 0, Double.NaN, Double.NaN, java.util.Map.of(), 0, 0,
-                    (System.nanoTime() - t0) / 1_000_000, 0, List.of(), List.of(), List.of(), List.of());
+                    (System.nanoTime() - t0) / 1_000_000, 0, List.of(), List.of(), List.of(), List.of(), List.of());
         }
     }
 }

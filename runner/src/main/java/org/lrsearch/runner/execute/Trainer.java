@@ -29,7 +29,7 @@ public final class Trainer {
      * Everything decided in one iteration.
      *
      * @param iteration       0-based
-     * @param phase           the phase the strategy reported ({@code search}, {@code select}, or empty)
+     * @param phase           the phase the strategy reported ({@code search}, {@code select}, {@code rangeTest}), else {@code train}
      * @param events          the strategy's trace events of this iteration
      * @param candidates      candidate rates tried, if any
      * @param candidateLosses their losses
@@ -47,10 +47,13 @@ public final class Trainer {
     private final double divergenceFactor;
     private final Observer observer;
     private final BooleanSupplier cancelled;
+    private final int trainingSetSize;
 
-    public Trainer(RunSpec spec, Model model, LrStrategy strategy, Batches batches, double divergenceFactor,
-                   Observer observer, BooleanSupplier cancelled) {
+    /** @param trainingSetSize n, the size of the k-shot training set the batches index into */
+    public Trainer(RunSpec spec, Model model, LrStrategy strategy, int trainingSetSize, Batches batches,
+                   double divergenceFactor, Observer observer, BooleanSupplier cancelled) {
         this.spec = spec;
+        this.trainingSetSize = trainingSetSize;
         this.model = model;
         this.strategy = strategy;
         this.batches = batches;
@@ -70,7 +73,7 @@ public final class Trainer {
     public RunResult run() {
         long t0 = System.nanoTime();
         long evalNanos = 0;
-        TrainingContext ctx = new TrainingContext(model);
+        TrainingContext ctx = new TrainingContext(model, spec.iterations(), trainingSetSize, spec.batchSize());
         List<CurvePoint> curve = new ArrayList<>();
         LrTrace lrs = new LrTrace();
         double initialLoss = model.trainLoss();
@@ -84,7 +87,8 @@ public final class Trainer {
                 throw new Cancelled();
             }
             ctx.begin(it, batches.next(it));
-            if (!Double.isFinite(ctx.loss) || ctx.loss > divergenceFactor * initialLoss) {
+            // The guard against a growing loss is suspended while a strategy explores on purpose.
+            if (!Double.isFinite(ctx.loss) || (!ctx.exploring && ctx.loss > divergenceFactor * initialLoss)) {
                 status = RunStatus.DIVERGED;
                 message = "minibatch loss " + ctx.loss + " at iteration " + it + (Double.isFinite(ctx.loss)
                         ? " exceeds " + divergenceFactor + " x the initial loss " + initialLoss : " is not finite");
@@ -128,6 +132,7 @@ public final class Trainer {
         }
         long wallMs = (System.nanoTime() - t0) / 1_000_000;
         return new RunResult(spec, status, message, done, accuracy, trainLoss, strategy.results(), ctx.forward,
-                ctx.backward, wallMs, evalNanos / 1_000_000, curve, ctx.events, lrs.segments(), ctx.warnings);
+                ctx.backward, wallMs, evalNanos / 1_000_000, curve, ctx.events, lrs.segments(), ctx.scalars.series(),
+                ctx.warnings);
     }
 }

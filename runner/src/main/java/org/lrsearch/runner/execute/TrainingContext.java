@@ -7,6 +7,7 @@ import java.util.Map;
 import org.lrsearch.api.LossScope;
 import org.lrsearch.api.Model;
 import org.lrsearch.api.SignChange;
+import org.lrsearch.api.Snapshot;
 import org.lrsearch.api.StepContext;
 import org.lrsearch.api.StepRules;
 import org.lrsearch.api.TraceEvent;
@@ -20,6 +21,12 @@ import org.lrsearch.api.TraceSink;
  */
 final class TrainingContext implements StepContext, TraceSink {
     private final Model model;
+    private final int totalIterations;
+    private final int trainingSetSize;
+    private final int batchSize;
+    /** Exploration phase: the divergence guard is suspended (see {@link StepContext#exploring}). */
+    boolean exploring;
+    final Scalars scalars = new Scalars();
     long forward;
     long backward;
     final List<TraceEvent> events = new ArrayList<>();
@@ -35,9 +42,15 @@ final class TrainingContext implements StepContext, TraceSink {
     private double[] g;
     private double[] gTrial;
     private boolean gCopied;
+    private double gradNormSq = Double.NaN;
+    /** θ moved this iteration (commit or restore): no trial may follow. */
+    private boolean thetaMoved;
 
-    TrainingContext(Model model) {
+    TrainingContext(Model model, int totalIterations, int trainingSetSize, int batchSize) {
         this.model = model;
+        this.totalIterations = totalIterations;
+        this.trainingSetSize = trainingSetSize;
+        this.batchSize = batchSize;
     }
 
     void begin(int it, int[] batch) {
@@ -46,11 +59,13 @@ final class TrainingContext implements StepContext, TraceSink {
         forward++;
         backward++;
         committed = Double.NaN;
-        phase = "";
+        phase = "train";
         eventsAtStart = events.size();
         candidates = null;
         candidateLosses = null;
         gCopied = false;
+        gradNormSq = Double.NaN;
+        thetaMoved = false;
     }
 
     Trainer.IterationRecord record() {
@@ -70,14 +85,13 @@ final class TrainingContext implements StepContext, TraceSink {
 
     @Override
     public double trialLoss(double eta, LossScope scope) {
-        StepRules.checkTrial(committed, "trialLoss", iteration);
+        StepRules.checkTrial(thetaMoved, "trialLoss", iteration);
         forward++;
         return model.trialLoss(eta, scope);
     }
 
-    @Override
-    public double signChangePercent(double eta) {
-        StepRules.checkTrial(committed, "signChangePercent", iteration);
+    /** This iteration's g, copied out of the model once, on first need. */
+    private double[] g() {
         if (g == null) {
             g = new double[model.parameterCount()];
             gTrial = new double[model.parameterCount()];
@@ -86,6 +100,13 @@ final class TrainingContext implements StepContext, TraceSink {
             model.copyGradient(g);
             gCopied = true;
         }
+        return g;
+    }
+
+    @Override
+    public double signChangePercent(double eta) {
+        StepRules.checkTrial(thetaMoved, "signChangePercent", iteration);
+        g();
         model.trialGradient(eta, gTrial);
         forward++;
         backward++;
@@ -93,10 +114,82 @@ final class TrainingContext implements StepContext, TraceSink {
     }
 
     @Override
+    public int totalIterations() {
+        return totalIterations;
+    }
+
+    @Override
+    public int trainingSetSize() {
+        return trainingSetSize;
+    }
+
+    @Override
+    public int batchSize() {
+        return batchSize;
+    }
+
+    @Override
+    public double gradNormSq() {
+        if (Double.isNaN(gradNormSq)) {
+            gradNormSq = Vectors.dot(g(), g());
+        }
+        return gradNormSq;
+    }
+
+    @Override
+    public Snapshot gradientSnapshot() {
+        return new Vectors.Copy(Snapshot.Kind.GRADIENT, iteration, g().clone());
+    }
+
+    @Override
+    public double gradientDot(Snapshot gradient) {
+        return Vectors.dot(g(), Vectors.of(gradient, Snapshot.Kind.GRADIENT));
+    }
+
+    @Override
+    public Snapshot parameterSnapshot() {
+        return new Vectors.Copy(Snapshot.Kind.PARAMETERS, iteration, Vectors.flatten(model.tensors()));
+    }
+
+    @Override
+    public double distanceSq(Snapshot parameters) {
+        double[] now = Vectors.flatten(model.tensors()), then = Vectors.of(parameters, Snapshot.Kind.PARAMETERS);
+        double s = 0;
+        for (int i = 0; i < now.length; i++) {
+            double d = now[i] - then[i];
+            s += d * d;
+        }
+        return s;
+    }
+
+    @Override
+    public double displacementDotGradient(Snapshot parameters) {
+        double[] now = Vectors.flatten(model.tensors()), then = Vectors.of(parameters, Snapshot.Kind.PARAMETERS);
+        double[] grad = g();
+        double s = 0;
+        for (int i = 0; i < now.length; i++) {
+            s += (now[i] - then[i]) * grad[i];
+        }
+        return s;
+    }
+
+    @Override
+    public void restore(Snapshot parameters) {
+        model.setTensors(Vectors.unflatten(Vectors.of(parameters, Snapshot.Kind.PARAMETERS), model.tensors()));
+        thetaMoved = true;
+    }
+
+    @Override
+    public void exploring(boolean on) {
+        exploring = on;
+    }
+
+    @Override
     public void commit(double eta) {
         StepRules.checkCommit(committed, eta, iteration);
         model.commit(eta);
         committed = eta;
+        thetaMoved = true;
     }
 
     @Override
@@ -113,6 +206,11 @@ final class TrainingContext implements StepContext, TraceSink {
     @Override
     public void event(String type, Map<String, Object> payload) {
         events.add(new TraceEvent(iteration, type, new LinkedHashMap<>(payload)));
+    }
+
+    @Override
+    public void scalar(String name, double value) {
+        scalars.add(name, iteration, value);
     }
 
     @Override

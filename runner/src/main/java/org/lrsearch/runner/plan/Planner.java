@@ -153,6 +153,11 @@ public final class Planner {
             String key = "strategies." + e.getKey();
             // Normalising builds the strategy once, which validates plugin ids and options, nested `then` included.
             out.put(e.getKey(), strategies.normalise(key, e.getValue(), config::originOf));
+            if (strategies.build(key, e.getValue(), config::originOf) instanceof org.lrsearch.api.BoundedStrategy b
+                    && b.needsBound()) {
+                throw config.error(key, e.getValue(), "cannot run on its own as configured: it takes its rate from a "
+                        + "searcher's bound; give it a rate of its own (e.g. lr) or use it as a searcher's `then`");
+            }
         }
         return out;
     }

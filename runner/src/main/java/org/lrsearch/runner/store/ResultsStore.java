@@ -1,6 +1,8 @@
 package org.lrsearch.runner.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,6 +22,7 @@ import org.lrsearch.api.LrSegment;
 import org.lrsearch.api.RunResult;
 import org.lrsearch.api.RunSpec;
 import org.lrsearch.api.RunStatus;
+import org.lrsearch.api.ScalarSeries;
 import org.lrsearch.api.TraceEvent;
 import org.lrsearch.runner.config.Mappers;
 import org.lrsearch.runner.config.UsageException;
@@ -62,6 +65,9 @@ public final class ResultsStore implements AutoCloseable {
                         + " iteration INTEGER NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (run_id, seq))");
                 s.execute("CREATE TABLE IF NOT EXISTS lr_segments (run_id TEXT NOT NULL, first INTEGER NOT NULL,"
                         + " last INTEGER NOT NULL, lr REAL, PRIMARY KEY (run_id, first))");
+                // One row per recorded scalar: iterations (int32) and values (float64), little-endian blobs.
+                s.execute("CREATE TABLE IF NOT EXISTS scalars (run_id TEXT NOT NULL, name TEXT NOT NULL,"
+                        + " iterations BLOB NOT NULL, vals BLOB NOT NULL, PRIMARY KEY (run_id, name))");
                 migrateFirstLayout(c);
             }
             return new ResultsStore(c);
@@ -143,7 +149,7 @@ public final class ResultsStore implements AutoCloseable {
         String id = r.spec().runId();
         try {
             db.setAutoCommit(false);
-            for (String t : List.of("runs", "curves", "events", "lr_segments")) {
+            for (String t : List.of("runs", "curves", "events", "lr_segments", "scalars")) {
                 try (PreparedStatement p = db.prepareStatement("DELETE FROM " + t + " WHERE run_id = ?")) {
                     p.setString(1, id);
                     p.executeUpdate();
@@ -196,6 +202,20 @@ public final class ResultsStore implements AutoCloseable {
                     p.setInt(2, s.from());
                     p.setInt(3, s.to());
                     real(p, 4, s.lr());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO scalars VALUES (?,?,?,?)")) {
+                for (ScalarSeries sc : r.scalars()) {
+                    p.setString(1, id);
+                    p.setString(2, sc.name());
+                    ByteBuffer it = ByteBuffer.allocate(4 * sc.iterations().length).order(ByteOrder.LITTLE_ENDIAN);
+                    it.asIntBuffer().put(sc.iterations());
+                    ByteBuffer v = ByteBuffer.allocate(8 * sc.values().length).order(ByteOrder.LITTLE_ENDIAN);
+                    v.asDoubleBuffer().put(sc.values());
+                    p.setBytes(3, it.array());
+                    p.setBytes(4, v.array());
                     p.addBatch();
                 }
                 p.executeBatch();
@@ -271,6 +291,19 @@ public final class ResultsStore implements AutoCloseable {
                             .add(new LrSegment(r.getInt(2), r.getInt(3), real(r, 4)));
                 }
             }
+            Map<String, List<ScalarSeries>> scalars = new HashMap<>();
+            try (Statement s = db.createStatement();
+                 ResultSet r = s.executeQuery("SELECT run_id, name, iterations, vals FROM scalars ORDER BY run_id, rowid")) {
+                while (r.next()) {
+                    java.nio.IntBuffer it = ByteBuffer.wrap(r.getBytes(3)).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+                    java.nio.DoubleBuffer v = ByteBuffer.wrap(r.getBytes(4)).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
+                    int[] its = new int[it.remaining()];
+                    double[] vals = new double[v.remaining()];
+                    it.get(its);
+                    v.get(vals);
+                    scalars.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new ScalarSeries(r.getString(2), its, vals));
+                }
+            }
             List<RunResult> out = new ArrayList<>();
             try (Statement s = db.createStatement();
                  ResultSet r = s.executeQuery("SELECT * FROM runs ORDER BY ord")) {
@@ -283,7 +316,7 @@ public final class ResultsStore implements AutoCloseable {
                             READ.readValue(r.getString("results"), new TypeReference<Map<String, Double>>() { }),
                             r.getLong("forward_passes"), r.getLong("backward_passes"), r.getLong("wall_ms"),
                             r.getLong("eval_ms"), curves.getOrDefault(id, List.of()), events.getOrDefault(id, List.of()),
-                            segments.getOrDefault(id, List.of()),
+                            segments.getOrDefault(id, List.of()), scalars.getOrDefault(id, List.of()),
                             READ.readValue(r.getString("warnings"), new TypeReference<List<String>>() { })));
                 }
             }

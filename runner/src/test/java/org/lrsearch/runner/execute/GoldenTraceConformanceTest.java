@@ -55,7 +55,7 @@ class GoldenTraceConformanceTest {
                 "golden", String.valueOf(strategySpec.get("plugin")), 0, iterations, iterations,
                 Map.of("model.hidden", g.hidden()), List.of());
         Batches batches = g::batch;
-        Trainer trainer = new Trainer(spec, model, strategy, batches, Double.MAX_VALUE, r -> {
+        Trainer trainer = new Trainer(spec, model, strategy, task.train().count(), batches, Double.MAX_VALUE, r -> {
             records.add(r);
             // Loss after this iteration's update on the same minibatch; the next iteration recomputes
             // the gradient anyway, so asking the model here does not disturb training.

@@ -27,7 +27,7 @@ class TrainerTest {
     }
 
     RunResult train(LrStrategy strategy) {
-        return new Trainer(spec, model, strategy, it -> new int[] {0}, 4.0, null, () -> false).run();
+        return new Trainer(spec, model, strategy, 1, it -> new int[] {0}, 4.0, null, () -> false).run();
     }
 
     @Test

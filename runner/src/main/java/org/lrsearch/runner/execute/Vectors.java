@@ -1,0 +1,56 @@
+package org.lrsearch.runner.execute;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.lrsearch.api.Snapshot;
+
+/**
+ * Dense vector arithmetic behind the step context's gradient and parameter queries: works for any
+ * model through {@code copyGradient} and {@code tensors}, in the flat order of the tensors.
+ */
+final class Vectors {
+    private Vectors() {
+    }
+
+    /** A snapshot: a private copy no strategy can reach. */
+    record Copy(Snapshot.Kind kind, int iteration, double[] values) implements Snapshot {
+    }
+
+    static double[] of(Snapshot s, Snapshot.Kind kind) {
+        if (!(s instanceof Copy c) || c.kind() != kind) {
+            throw new IllegalArgumentException("expected a " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                    + " snapshot taken through this run's step context, got " + s);
+        }
+        return c.values();
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    static double[] flatten(Map<String, double[]> tensors) {
+        int n = tensors.values().stream().mapToInt(t -> t.length).sum();
+        double[] out = new double[n];
+        int o = 0;
+        for (double[] t : tensors.values()) {
+            System.arraycopy(t, 0, out, o, t.length);
+            o += t.length;
+        }
+        return out;
+    }
+
+    /** {@code flat} cut into tensors shaped like {@code like}. */
+    static Map<String, double[]> unflatten(double[] flat, Map<String, double[]> like) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        int o = 0;
+        for (var e : like.entrySet()) {
+            out.put(e.getKey(), java.util.Arrays.copyOfRange(flat, o, o + e.getValue().length));
+            o += e.getValue().length;
+        }
+        return out;
+    }
+}

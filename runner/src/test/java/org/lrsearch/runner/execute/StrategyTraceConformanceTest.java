@@ -1,0 +1,241 @@
+package org.lrsearch.runner.execute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lrsearch.api.FewShotTask;
+import org.lrsearch.api.LossScope;
+import org.lrsearch.api.LrStrategy;
+import org.lrsearch.api.LrStrategyPlugin;
+import org.lrsearch.api.Model;
+import org.lrsearch.api.ModelPlugin;
+import org.lrsearch.api.RunResult;
+import org.lrsearch.api.RunSpec;
+import org.lrsearch.api.Samples;
+import org.lrsearch.api.ScalarSeries;
+import org.lrsearch.api.TraceEvent;
+import org.lrsearch.runner.plugins.Registry;
+import org.lrsearch.runner.plugins.Strategies;
+import org.lrsearch.runner.testplugins.BundledPlugins;
+
+/**
+ * The strategies of docs/STRATEGIES.md against the eleven golden traces computed by an independent
+ * NumPy implementation (shared/golden/strategies, copied into test resources): through the real
+ * trainer, step context and two-layer net, every decision exactly (backtracks, accepted or not, the
+ * chosen candidate, the iteration the range test stops at and its suggestion's index among the tried
+ * rates) and every number within the file's tolerance (rates, losses, ‖g‖², Polyak value,
+ * hypergradient, d and d̂, smoothed loss, the suggestion, final checksums, training loss), test
+ * accuracy exactly.
+ */
+class StrategyTraceConformanceTest {
+    private static ModelPlugin<?> net;
+    private static Strategies strategies;
+    /** Golden trace fields that are numbers recorded as the strategy's scalars, by the same name. */
+    private static final List<String> NUMBERS = List.of("start", "gradNormSq", "polyak", "hypergradient", "d", "dHat",
+            "dNext", "smoothedLoss");
+
+    @BeforeAll
+    static void discover() {
+        Registry registry = BundledPlugins.registry();
+        net = (ModelPlugin<?>) registry.plugins(Registry.Kind.MODEL).get("two-layer-net");
+        Map<String, LrStrategyPlugin<?>> s = registry.typed(Registry.Kind.STRATEGY);
+        strategies = new Strategies(s);
+    }
+
+    /** The model, with the loss on the iteration's minibatch taken right after each commit (before a restore). */
+    private static final class LossAfterCommit implements Model {
+        private final Model m;
+        final Map<Integer, Double> lossAfter = new HashMap<>();
+        private int iteration = -1;
+        private int[] batch;
+
+        LossAfterCommit(Model m) {
+            this.m = m;
+        }
+
+        @Override public int parameterCount() { return m.parameterCount(); }
+        @Override public void initialize(long seed) { m.initialize(seed); }
+        @Override public LinkedHashMap<String, double[]> tensors() { return m.tensors(); }
+        @Override public void setTensors(Map<String, double[]> t) { m.setTensors(t); }
+        @Override public void copyGradient(double[] out) { m.copyGradient(out); }
+        @Override public double trialLoss(double eta, LossScope scope) { return m.trialLoss(eta, scope); }
+        @Override public void trialGradient(double eta, double[] out) { m.trialGradient(eta, out); }
+        @Override public double trainLoss() { return m.trainLoss(); }
+        @Override public double testAccuracy() { return m.testAccuracy(); }
+        @Override public double accuracy(Samples samples) { return m.accuracy(samples); }
+        @Override public boolean isFinite() { return m.isFinite(); }
+
+        @Override
+        public double gradient(int[] rows) {
+            iteration++;
+            batch = rows.clone();
+            return m.gradient(rows);
+        }
+
+        @Override
+        public void commit(double eta) {
+            m.commit(eta);
+            // The trainer asks for the next gradient anyway: recomputing it here changes no result.
+            lossAfter.put(iteration, m.gradient(batch));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> spec(JsonNode strategy) {
+        Map<String, Object> m = new ObjectMapper().convertValue(strategy, Map.class);
+        replaceInfinity(m);
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void replaceInfinity(Map<String, Object> m) {
+        m.replaceAll((k, v) -> "Infinity".equals(v) ? Double.POSITIVE_INFINITY : v);
+        m.values().forEach(v -> {
+            if (v instanceof Map<?, ?> nested) {
+                replaceInfinity((Map<String, Object>) nested);
+            }
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"min-loss-minibatch", "min-loss-train-set", "armijo-grow", "armijo-capped-h50-b4", "sps-max",
+            "hypergradient", "d-adaptation", "range-test-valley", "range-test-steep", "range-test-minimum",
+            "range-test-stops-early"})
+    void reproducesEveryDecisionAndNumberOfTheGoldenTrace(String name) {
+        Golden g = Golden.load("strategies/" + name);
+        FewShotTask task = g.task();
+        LossAfterCommit model = new LossAfterCommit(g.model(net, task, "incremental"));
+        LrStrategy strategy = strategies.build("strategy", spec(g.root.get("strategy")), k -> g.name);
+        int iterations = g.iterations();
+        RunSpec spec = new RunSpec("golden", "golden", "two-layer-net", g.root.get("batchSize").asInt(), 0, "first",
+                "golden", g.root.get("strategy").get("plugin").asText(), 0, iterations, iterations,
+                Map.of("model.hidden", g.hidden()), List.of());
+        List<Trainer.IterationRecord> records = new ArrayList<>();
+        // The goldens ran without the divergence guard (docs/STRATEGIES.md); the range test's own suspension is
+        // exercised with the guard on in LrRangeTest's unit test and the experiments.
+        RunResult result = new Trainer(spec, model, strategy, task.train().count(), g::batch, Double.MAX_VALUE,
+                records::add, () -> false).run();
+
+        JsonNode its = g.root.get("expected").get("iterations");
+        assertThat(records).hasSize(its.size());
+        Map<String, Map<Integer, Double>> scalars = new HashMap<>();
+        for (ScalarSeries s : result.scalars()) {
+            Map<Integer, Double> byIteration = new HashMap<>();
+            for (int k = 0; k < s.iterations().length; k++) {
+                byIteration.put(s.iterations()[k], s.values()[k]);
+            }
+            scalars.put(s.name(), byIteration);
+        }
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < its.size(); i++) {
+            JsonNode e = its.get(i);
+            Trainer.IterationRecord r = records.get(i);
+            String at = "iteration " + i + " ";
+            if (!e.get("phase").asText().equals(r.phase())) {
+                failures.add(g.name + ": " + at + "phase expected " + e.get("phase").asText() + ", got " + r.phase());
+            }
+            number(g, failures, at + "lr", e.get("lr").asDouble(), r.lr());
+            number(g, failures, at + "lossBefore", e.get("lossBefore").asDouble(), r.lossBefore());
+            Double after = model.lossAfter.get(i);
+            number(g, failures, at + "lossAfter", e.get("lossAfter").asDouble(), after == null ? Double.NaN : after);
+            for (String field : NUMBERS) {
+                if (e.has(field)) {
+                    Double v = scalars.getOrDefault(field, Map.of()).get(i);
+                    number(g, failures, at + field, e.get(field).asDouble(), v == null ? Double.NaN : v);
+                }
+            }
+            if (e.has("backtracks")) {
+                Double v = scalars.getOrDefault("backtracks", Map.of()).get(i);
+                if (v == null || v.intValue() != e.get("backtracks").asInt()) {
+                    failures.add(g.name + ": " + at + "backtracks expected " + e.get("backtracks").asInt() + ", got " + v);
+                }
+            }
+            if (e.has("found")) {
+                Double v = scalars.getOrDefault("found", Map.of()).get(i);
+                if (v == null || (v == 1) != e.get("found").asBoolean()) {
+                    failures.add(g.name + ": " + at + "found expected " + e.get("found").asBoolean() + ", got " + v);
+                }
+            }
+            if (e.has("candidateLosses")) {
+                for (int j = 0; j < e.get("candidateLosses").size(); j++) {
+                    if (r.candidates() == null || e.get("candidates").get(j).asDouble() != r.candidates()[j]) {
+                        failures.add(g.name + ": " + at + "candidate " + j + " differs");
+                        break;
+                    }
+                    number(g, failures, at + "candidateLosses[" + j + "]", e.get("candidateLosses").get(j).asDouble(),
+                            r.candidateLosses()[j]);
+                }
+            }
+            if (e.has("suggestion")) {
+                checkSuggestion(g, failures, its, i, e, r);
+            }
+        }
+        checkFinal(g, result, model, failures);
+        if (!failures.isEmpty()) {
+            fail(failures.size() + " mismatches, first ones:\n  " + String.join("\n  ",
+                    failures.subList(0, Math.min(20, failures.size()))));
+        }
+    }
+
+    /** The stop iteration exactly, the suggestion's index among the tried rates exactly, its value within tolerance. */
+    private static void checkSuggestion(Golden g, List<String> failures, JsonNode its, int i, JsonNode e,
+                                        Trainer.IterationRecord r) {
+        TraceEvent done = r.events().stream().filter(x -> x.type().equals("rangeTestDone")).findFirst().orElse(null);
+        if (done == null) {
+            failures.add(g.name + ": the range test did not stop at iteration " + i);
+            return;
+        }
+        double suggestion = e.get("suggestion").asDouble();
+        double tried = g.root.get("strategy").get("suggest").asText().equals("minimum") ? suggestion * 10 : suggestion;
+        int expectedIndex = -1;
+        for (int k = 0; k <= i; k++) {
+            if (g.matches(its.get(k).get("lr").asDouble(), tried)) {
+                expectedIndex = k;
+                break;
+            }
+        }
+        int index = ((Number) done.payload().get("suggestionIndex")).intValue();
+        if (index != expectedIndex) {
+            failures.add(g.name + ": suggestion index expected " + expectedIndex + ", got " + index);
+        }
+        number(g, failures, "suggestion", suggestion, done.number("suggestion"));
+        if (e.get("restored").asBoolean() != Boolean.TRUE.equals(done.payload().get("restored"))) {
+            failures.add(g.name + ": restored expected " + e.get("restored"));
+        }
+    }
+
+    private static void number(Golden g, List<String> failures, String field, double expected, double actual) {
+        if (!g.matches(expected, actual)) {
+            failures.add(g.where(field, expected, actual));
+        }
+    }
+
+    private static void checkFinal(Golden g, RunResult result, Model model, List<String> failures) {
+        JsonNode fin = g.root.get("expected").get("final");
+        Map<String, double[]> tensors = model.tensors();
+        for (String t : new String[] {"W1", "b1", "W2", "b2"}) {
+            double sum = 0, sq = 0;
+            for (double v : tensors.get(t)) {
+                sum += v;
+                sq += v * v;
+            }
+            number(g, failures, "final " + t + " sum", fin.get(t).get("sum").asDouble(), sum);
+            number(g, failures, "final " + t + " sumOfSquares", fin.get(t).get("sumOfSquares").asDouble(), sq);
+        }
+        number(g, failures, "final trainLoss", g.root.get("expected").get("trainLoss").asDouble(), result.finalTrainLoss());
+        double acc = g.root.get("expected").get("test").get("accuracy").asDouble();
+        if (acc != result.testAccuracy()) {
+            failures.add(g.where("test accuracy (exact)", acc, result.testAccuracy()));
+        }
+    }
+}
