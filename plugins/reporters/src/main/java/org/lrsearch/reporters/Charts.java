@@ -69,7 +69,7 @@ final class Charts {
         return svg(id, chart(title, plot), width, height);
     }
 
-    /** A searcher's committed learning rate per iteration, log–log, search rounds marked. */
+    /** A strategy's committed learning rate per iteration, log–log, its decisions (search rounds, a range test's end) marked. */
     static String lrTrace(String id, String title, double[] iteration, double[] lr, List<double[]> marks,
                           List<String> markLabels, int width, int height) {
         XYSeries s = new XYSeries("learning rate", true, true);
@@ -115,6 +115,44 @@ final class Charts {
             m.setLabelTextAnchor(i % 2 == 0 ? TextAnchor.TOP_LEFT : TextAnchor.BOTTOM_LEFT);
             plot.addDomainMarker(m);
         }
+        return svg(id, chart(title, plot), width, height);
+    }
+
+    /** One named number a strategy recorded per iteration; log y axis when it is positive and spans decades. */
+    static String scalar(String id, String title, String name, int[] iterations, double[] values, int width, int height) {
+        XYSeries s = new XYSeries(name, true, true);
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < iterations.length; i++) {
+            if (Double.isFinite(values[i])) {
+                s.add(iterations[i] + 1, values[i]);
+                lo = Math.min(lo, values[i]);
+                hi = Math.max(hi, values[i]);
+            }
+        }
+        org.jfree.chart.axis.ValueAxis y;
+        if (lo > 0 && hi / lo > 100) {
+            LogAxis log = new LogAxis(name + " (log scale)");
+            log.setBase(10);
+            log.setSmallestValue(1e-300);
+            log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
+            log.setLabelFont(LABEL);
+            log.setTickLabelFont(TICK);
+            y = log;
+        } else {
+            NumberAxis lin = axis(name);
+            lin.setAutoRangeIncludesZero(false);
+            if (hi == lo) {
+                // A constant (found = 1 throughout, say): a range around it, or the axis has no scale at all.
+                double pad = Math.max(1, Math.abs(lo)) / 2;
+                lin.setRange(lo - pad, hi + pad);
+            }
+            y = lin;
+        }
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer =
+                new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
+        renderer.setSeriesPaint(0, PALETTE[2]);
+        renderer.setSeriesStroke(0, new BasicStroke(1.2f));
+        XYPlot plot = new XYPlot(new XYSeriesCollection(s), axis("iteration (1-based)"), y, renderer);
         return svg(id, chart(title, plot), width, height);
     }
 

@@ -166,15 +166,20 @@ final class ReportModel {
         return new Charts.Curve(label, x, mean, std, color, dash);
     }
 
-    /** LR traces of searcher runs: one chart and round table per searcher label, and δ of every run. */
+    /**
+     * LR traces: for the first run of every strategy label, its committed rate (with its decisions
+     * marked), the rounds of a proposal search, and a chart per scalar the strategy recorded; then δ of
+     * every searcher run.
+     */
     static Map<String, Object> traces(ResultCells cells, ExperimentResults results, HtmlOptions o) {
         List<Map<String, Object>> charts = new ArrayList<>();
         List<Map<String, Object>> deltas = new ArrayList<>();
-        List<RunResult> searchers = results.runs().stream().filter(r -> !rounds(r).isEmpty())
+        List<RunResult> ordered = results.runs().stream().filter(r -> !r.lrSegments().isEmpty())
                 .sorted(cells.displayOrder()).toList();
+        List<RunResult> searchers = ordered.stream().filter(r -> !rounds(r).isEmpty()).toList();
         int id = 0;
         for (String strategy : cells.strategies()) {
-            RunResult first = searchers.stream().filter(r -> r.spec().strategy().equals(strategy)).findFirst().orElse(null);
+            RunResult first = ordered.stream().filter(r -> r.spec().strategy().equals(strategy)).findFirst().orElse(null);
             if (first == null) {
                 continue;
             }
@@ -194,7 +199,13 @@ final class ReportModel {
                 r.put("delta", NumberText.plain(s.number("delta")));
                 rounds.add(r);
             }
-            // One marker per iteration, naming its rounds in order (a search often decides within one iteration).
+            for (TraceEvent e : first.events()) {
+                if (e.type().equals("rangeTestDone")) {
+                    perIteration.computeIfAbsent(e.iteration(), k -> new ArrayList<>())
+                            .add("range test ends, δ=" + NumberText.plain(e.number("suggestion")));
+                }
+            }
+            // One marker per iteration, naming its decisions in order (a search often decides within one iteration).
             perIteration.forEach((it, names) -> {
                 marks.add(new double[] {it + 1});
                 labels.add("it " + it + ": " + String.join(", ", names));
@@ -207,6 +218,12 @@ final class ReportModel {
             c.put("svg", Charts.lrTrace("lr-" + id++, "LR " + strategy + ": " + describe(first), xy[0], xy[1], marks,
                     labels, o.chartWidth(), o.chartHeight()));
             c.put("rounds", rounds);
+            List<String> scalarCharts = new ArrayList<>();
+            for (var sc : first.scalars()) {
+                scalarCharts.add(Charts.scalar("sc-" + id++, strategy + ": " + sc.name(), sc.name(), sc.iterations(),
+                        sc.values(), o.chartWidth(), o.chartHeight() * 3 / 4));
+            }
+            c.put("scalars", scalarCharts);
             charts.add(c);
         }
         for (RunResult r : searchers) {

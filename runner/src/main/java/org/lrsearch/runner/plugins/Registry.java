@@ -110,7 +110,45 @@ public final class Registry {
         } catch (IOException e) {
             throw new UsageException("--plugins " + dir + ": cannot be listed (" + e.getMessage() + ")");
         }
+        warnAboutSharedClasses(urls);
         return new URLClassLoader(urls.toArray(URL[]::new), parent);
+    }
+
+    /**
+     * The same class in two jars of the folder (an old and a new build of one plugin, say): the
+     * class loader takes the first, silently. Say so, on the console and in the log.
+     */
+    static List<String> warnAboutSharedClasses(List<URL> jars) {
+        Map<String, String> firstJar = new java.util.HashMap<>();
+        List<String> warnings = new ArrayList<>();
+        for (URL u : jars) {
+            String jar;
+            try {
+                jar = Path.of(u.toURI()).getFileName().toString();
+            } catch (java.net.URISyntaxException e) {
+                jar = u.toString();
+            }
+            try (java.util.jar.JarFile f = new java.util.jar.JarFile(Path.of(u.toURI()).toFile())) {
+                for (var e : java.util.Collections.list(f.entries())) {
+                    if (!e.getName().endsWith(".class") || e.getName().endsWith("module-info.class")) {
+                        continue;
+                    }
+                    String previous = firstJar.putIfAbsent(e.getName(), jar);
+                    if (previous != null && !previous.equals(jar)) {
+                        String cls = e.getName().replace('/', '.').replaceAll("\\.class$", "");
+                        warnings.add("warning: class " + cls + " is in both " + previous + " and " + jar
+                                + " of the plugins folder; " + previous + " is used");
+                    }
+                }
+            } catch (IOException | java.net.URISyntaxException e) {
+                throw new UsageException("--plugins: " + jar + " is not a readable jar (" + e.getMessage() + ")");
+            }
+        }
+        warnings.forEach(w -> {
+            System.err.println(w);
+            LOG.warn(w);
+        });
+        return warnings;
     }
 
     public static String source(Object p) {
