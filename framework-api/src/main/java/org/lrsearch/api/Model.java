@@ -36,6 +36,20 @@ public interface Model {
     /** Copies the current g into {@code out} (length P, flat order). */
     void copyGradient(double[] out);
 
+    /**
+     * ‖g‖², the sum of squares of the current gradient. The default copies g out; a model with a
+     * cheaper form (the two-layer net's low-rank first layer) overrides it.
+     */
+    default double gradNormSq() {
+        double[] g = new double[parameterCount()];
+        copyGradient(g);
+        double s = 0;
+        for (double v : g) {
+            s += v * v;
+        }
+        return s;
+    }
+
     /** The loss at the trial point θ − η·g; θ is unchanged. */
     double trialLoss(double eta, LossScope scope);
 

@@ -95,6 +95,28 @@ final class LowRankW1 {
         }
     }
 
+    /**
+     * ‖Xᵀ·dh‖², the squared norm of the first layer's gradient over the minibatch's rows, through the
+     * Gram matrix: Σ_b Σ_c (x_b·x_c)(dh_b·dh_c), n²·h operations instead of forming a 784×h matrix.
+     */
+    double gradientNormSq(int[] batch, int n, double[] dh) {
+        double s = 0;
+        for (int b = 0; b < n; b++) {
+            for (int c = 0; c < n; c++) {
+                double k = gram[batch[b] * nTrain + batch[c]];
+                if (k == 0) {
+                    continue;
+                }
+                double d = 0;
+                for (int j = 0; j < h; j++) {
+                    d += dh[b * h + j] * dh[c * h + j];
+                }
+                s += k * d;
+            }
+        }
+        return s;
+    }
+
     /** The whole training set's pre-activations (bias included) at θ − η·g, into {@code out}. */
     void trialPreActivations(double eta, int[] batch, int n, double[] dh, double[] theta, double[] g, double[] out) {
         for (int i = 0; i < nTrain; i++) {

@@ -217,6 +217,15 @@ final class TwoLayerNet implements Model {
     }
 
     @Override
+    public double gradNormSq() {
+        double s = w1.gradientNormSq(batch, n, dh);
+        for (int i = l.b1(); i < g.length; i++) {
+            s += g[i] * g[i];
+        }
+        return s;
+    }
+
+    @Override
     public double trialLoss(double eta, LossScope scope) {
         trialSecondLayer(eta);
         if (scope == LossScope.MINIBATCH) {

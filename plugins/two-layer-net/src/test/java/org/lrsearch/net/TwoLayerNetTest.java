@@ -94,6 +94,21 @@ class TwoLayerNetTest {
     }
 
     @Test
+    void gradientNormThroughTheGramMatrixEqualsTheDenseSumOfSquares() {
+        for (int hidden : new int[] {7, 20}) {
+            TwoLayerNet net = net(hidden, new JvmEvaluator());
+            net.gradient(new int[] {0, 3, 3, 11});
+            double[] g = new double[net.parameterCount()];
+            net.copyGradient(g);
+            double dense = 0;
+            for (double v : g) {
+                dense += v * v;
+            }
+            assertThat(net.gradNormSq()).isCloseTo(dense, within(1e-12 * dense));
+        }
+    }
+
+    @Test
     void incrementalTestEvaluationAgreesWithADirectPassWithin1e12() {
         for (int hidden : new int[] {20, 50}) {
             FewShotTask task = new FewShotTask("t", samples(20, 1), samples(300, 2), 10, new int[20]);

@@ -131,7 +131,7 @@ final class TrainingContext implements StepContext, TraceSink {
     @Override
     public double gradNormSq() {
         if (Double.isNaN(gradNormSq)) {
-            gradNormSq = Vectors.dot(g(), g());
+            gradNormSq = model.gradNormSq();
         }
         return gradNormSq;
     }
