@@ -40,8 +40,8 @@ class HtmlReportTest {
         assertThat(html).contains("id=\"table1\"", "id=\"figure2\"", "id=\"traces\"", "id=\"stats\"", "id=\"compute\"",
                 "id=\"provenance\"");
         assertThat(html).contains("paper 0.5221").contains("mean |Δ|");
-        // Figure 2 panels (one per setting) + one LR trace per searcher setting.
-        assertThat(Pattern.compile("<svg").matcher(html).results().count()).isEqualTo(3);
+        // Figure 2 panels (one per setting) + one LR trace per setting (the stub records no scalars).
+        assertThat(Pattern.compile("<svg").matcher(html).results().count()).isEqualTo(4);
         assertThat(html).contains("Wilcoxon p").contains("5% level");
         assertThat(html).contains("stepSmallest").contains("δ per searcher run");
     }

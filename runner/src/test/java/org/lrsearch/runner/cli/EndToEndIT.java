@@ -83,6 +83,23 @@ class EndToEndIT {
     }
 
     @Test
+    void theGeneralPerceptronWithOneSigmoidLayerReproducesThePapersNetwork() throws IOException {
+        Path net = dir.resolve("net"), mlp = dir.resolve("mlp");
+        assertThat(Cli.run("run", QUICK.toString(), "--out", net.toString()).exitCode).isZero();
+        Cli cli = Cli.run("run", QUICK.toString(), "--out", mlp.toString(), "model={plugin: mlp, layers: [20]}");
+        assertThat(cli.exitCode).as(cli.toString()).isZero();
+        List<String> a = Files.readAllLines(net.resolve("results.csv")), b = Files.readAllLines(mlp.resolve("results.csv"));
+        assertThat(b).hasSameSizeAs(a);
+        for (int i = 1; i < a.size(); i++) {
+            String[] x = a.get(i).split(",", -1), y = b.get(i).split(",", -1);
+            assertThat(y[2]).isEqualTo("mlp");
+            assertThat(y[11]).as("test accuracy, row %d", i).isEqualTo(x[11]);
+            double lx = Double.parseDouble(x[12]), ly = Double.parseDouble(y[12]);
+            assertThat(Math.abs(ly - lx)).as("final train loss, row %d", i).isLessThanOrEqualTo(1e-9 * Math.abs(lx));
+        }
+    }
+
+    @Test
     void aRequestTheDataCannotMeetIsRefusedBeforeAnyRun() throws IOException {
         Path out = dir.resolve("too-many");
         Cli cli = Cli.run("run", QUICK.toString(), "--out", out.toString(), "dataset.shots=6000");

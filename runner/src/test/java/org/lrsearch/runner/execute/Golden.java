@@ -115,6 +115,17 @@ final class Golden {
         return m;
     }
 
+    /** The general perceptron with the trace's network (layers [hidden], sigmoid) and initial weights. */
+    Model mlp(ModelPlugin<?> plugin, FewShotTask task) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("layers", java.util.List.of(hidden()));
+        options.put("activation", "sigmoid");
+        Record bound = OptionsBinder.bind(plugin.optionsType(), options, "model", k -> name);
+        Model m = BoundPlugin.create(new BoundPlugin<>(plugin, bound), task);
+        m.setTensors(init());
+        return m;
+    }
+
     boolean matches(double expected, double actual) {
         return Math.abs(actual - expected) <= Math.max(relative * Math.abs(expected), absolute);
     }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lrsearch.api.FewShotTask;
@@ -33,12 +32,14 @@ import org.lrsearch.runner.testplugins.BundledPlugins;
 class GoldenTraceConformanceTest {
     private static Registry registry;
     private static ModelPlugin<?> net;
+    private static ModelPlugin<?> mlp;
     private static Strategies strategies;
 
     @BeforeAll
     static void discover() {
         registry = BundledPlugins.registry();
         net = (ModelPlugin<?>) registry.plugins(Registry.Kind.MODEL).get("two-layer-net");
+        mlp = (ModelPlugin<?>) registry.plugins(Registry.Kind.MODEL).get("mlp");
         Map<String, LrStrategyPlugin<?>> s = registry.typed(Registry.Kind.STRATEGY);
         strategies = new Strategies(s);
     }
@@ -46,7 +47,7 @@ class GoldenTraceConformanceTest {
     /** Runs a golden trace through the real trainer; returns the per-iteration records and the result. */
     private static Object[] train(Golden g, Map<String, Object> strategySpec, String evaluator) {
         FewShotTask task = g.task();
-        Model model = g.model(net, task, evaluator);
+        Model model = evaluator.equals("mlp") ? g.mlp(mlp, task) : g.model(net, task, evaluator);
         LrStrategy strategy = strategies.build("strategy", strategySpec, k -> g.name);
         List<Trainer.IterationRecord> records = new ArrayList<>();
         List<Double> lossAfter = new ArrayList<>();
@@ -65,10 +66,12 @@ class GoldenTraceConformanceTest {
         return new Object[] {records, lossAfter, result, model};
     }
 
-    @Test
-    void fixedRateMatchesEveryLossAfterUpdateAndFinalState() {
+    /** @param evaluator the two-layer net's evaluator, or {@code mlp}: the general perceptron with layers [h], sigmoid */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"jvm", "mlp"})
+    void fixedRateMatchesEveryLossAfterUpdateAndFinalState(String evaluator) {
         Golden g = Golden.load("fixed-lr-0.1");
-        Object[] out = train(g, Map.of("plugin", "fixed", "lr", g.root.get("strategy").get("fixed").asDouble()), "jvm");
+        Object[] out = train(g, Map.of("plugin", "fixed", "lr", g.root.get("strategy").get("fixed").asDouble()), evaluator);
         @SuppressWarnings("unchecked")
         List<Double> lossAfter = (List<Double>) out[1];
         JsonNode expected = g.root.get("expected");
@@ -83,9 +86,10 @@ class GoldenTraceConformanceTest {
         assertNoFailures(failures);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"h1-all-branches", "h2-all-branches", "h1-hidden50-batch4"})
-    void searcherAndSelectorReproduceEveryDecision(String name) {
+    @ParameterizedTest(name = "{0} through {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"h1-all-branches, incremental", "h2-all-branches, incremental",
+            "h1-hidden50-batch4, incremental", "h1-all-branches, mlp", "h2-all-branches, mlp", "h1-hidden50-batch4, mlp"})
+    void searcherAndSelectorReproduceEveryDecision(String name, String evaluator) {
         Golden g = Golden.load(name);
         JsonNode st = g.root.get("strategy");
         Map<String, Object> then = new LinkedHashMap<>();
@@ -98,7 +102,7 @@ class GoldenTraceConformanceTest {
         spec.put("beta", st.get("beta").asDouble());
         spec.put("maxShrinks", st.get("maxShrinks").asInt());
         spec.put("then", then);
-        Object[] out = train(g, spec, "incremental");
+        Object[] out = train(g, spec, evaluator);
         @SuppressWarnings("unchecked")
         List<Trainer.IterationRecord> records = (List<Trainer.IterationRecord>) out[0];
         @SuppressWarnings("unchecked")

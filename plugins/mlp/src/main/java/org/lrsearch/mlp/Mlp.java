@@ -1,0 +1,363 @@
+package org.lrsearch.mlp;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.lrsearch.api.FewShotTask;
+import org.lrsearch.api.LossScope;
+import org.lrsearch.api.Model;
+import org.lrsearch.api.Samples;
+import org.lrsearch.api.Seeds;
+
+/**
+ * A multilayer perceptron on plain arrays: {@code x → (W1,b1 → act) → … → (WL,bL → act) → W,b →
+ * softmax}, with the paper's loss {@code -mean(log(p[label] + 1e-7))}. Parameters in the flat order
+ * W1, b1, W2, b2, …; weights row-major (fan-in × fan-out). With one hidden layer and sigmoid it is
+ * the paper's network, drawn from the same initial weights for the same seed as {@code two-layer-net}
+ * and summed in the same order; it computes every pass directly instead of through that plugin's
+ * low-rank kernel, so it is slower and agrees with it to rounding.
+ */
+final class Mlp implements Model {
+    private static final double LOG_GUARD = 1e-7;
+
+    private final int[] width;
+    private final int layers;
+    private final int[] wOff;
+    private final int[] bOff;
+    private final int size;
+    private final String activation;
+    private final MlpOptions options;
+    private final SparseInput train;
+    private final SparseInput test;
+    private final int out;
+
+    private final double[] theta;
+    private final double[] g;
+    private final double[] trial;
+    private int[] batch = new int[0];
+    /** Activations of every layer for the current minibatch at θ: acts[l] is layer l's output (l ≥ 1). */
+    private double[][] acts;
+    private double[] probs;
+
+    Mlp(FewShotTask task, MlpOptions o) {
+        this.options = o;
+        this.activation = o.activation();
+        List<Integer> hidden = o.layers();
+        this.layers = hidden.size() + 1;
+        this.width = new int[layers + 1];
+        width[0] = task.train().features();
+        for (int i = 0; i < hidden.size(); i++) {
+            width[i + 1] = hidden.get(i);
+        }
+        this.out = task.classes();
+        width[layers] = out;
+        wOff = new int[layers + 1];
+        bOff = new int[layers + 1];
+        int off = 0;
+        for (int l = 1; l <= layers; l++) {
+            wOff[l] = off;
+            off += width[l - 1] * width[l];
+            bOff[l] = off;
+            off += width[l];
+        }
+        size = off;
+        theta = new double[size];
+        g = new double[size];
+        trial = new double[size];
+        train = new SparseInput(task.train());
+        test = new SparseInput(task.test());
+    }
+
+    @Override
+    public int parameterCount() {
+        return size;
+    }
+
+    /** Weights N(0, std²) in flat order layer by layer, as two-layer-net draws W1 then W2; biases 0. */
+    @Override
+    public void initialize(long seed) {
+        SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, "init"));
+        Arrays.fill(theta, 0);
+        for (int l = 1; l <= layers; l++) {
+            double std = options.init().equals("he") ? Math.sqrt(2.0 / width[l - 1]) : options.initStd();
+            for (int i = wOff[l]; i < bOff[l]; i++) {
+                theta[i] = std * rng.nextGaussian();
+            }
+        }
+    }
+
+    @Override
+    public LinkedHashMap<String, double[]> tensors() {
+        LinkedHashMap<String, double[]> m = new LinkedHashMap<>();
+        for (int l = 1; l <= layers; l++) {
+            m.put("W" + l, Arrays.copyOfRange(theta, wOff[l], bOff[l]));
+            m.put("b" + l, Arrays.copyOfRange(theta, bOff[l], bOff[l] + width[l]));
+        }
+        return m;
+    }
+
+    @Override
+    public void setTensors(Map<String, double[]> tensors) {
+        for (int l = 1; l <= layers; l++) {
+            put(tensors, "W" + l, wOff[l], width[l - 1] * width[l]);
+            put(tensors, "b" + l, bOff[l], width[l]);
+        }
+    }
+
+    private void put(Map<String, double[]> tensors, String name, int off, int len) {
+        double[] v = tensors.get(name);
+        if (v == null || v.length != len) {
+            throw new IllegalArgumentException(name + " needs " + len + " values, got " + (v == null ? "none" : v.length));
+        }
+        System.arraycopy(v, 0, theta, off, len);
+    }
+
+    @Override
+    public double gradient(int[] rows) {
+        batch = rows.clone();
+        for (int r : rows) {
+            if (r < 0 || r >= train.count) {
+                throw new IndexOutOfBoundsException("batch row " + r + " outside the training set of " + train.count);
+            }
+        }
+        acts = new double[layers + 1][];
+        probs = new double[rows.length * out];
+        double loss = forward(theta, train, rows, acts, probs);
+        backward(theta, rows, acts, probs.clone(), g);
+        return loss;
+    }
+
+    @Override
+    public void copyGradient(double[] dst) {
+        System.arraycopy(g, 0, dst, 0, size);
+    }
+
+    private double[] trialPoint(double eta) {
+        for (int i = 0; i < size; i++) {
+            trial[i] = theta[i] - eta * g[i];
+        }
+        return trial;
+    }
+
+    @Override
+    public double trialLoss(double eta, LossScope scope) {
+        double[] p = trialPoint(eta);
+        int[] rows = scope == LossScope.MINIBATCH ? batch : allRows(train.count);
+        return forward(p, train, rows, new double[layers + 1][], new double[rows.length * out]);
+    }
+
+    @Override
+    public void trialGradient(double eta, double[] dst) {
+        double[] p = trialPoint(eta);
+        double[][] a = new double[layers + 1][];
+        double[] pr = new double[batch.length * out];
+        forward(p, train, batch, a, pr);
+        Arrays.fill(dst, 0.0);
+        backward(p, batch, a, pr, dst);
+    }
+
+    @Override
+    public void commit(double eta) {
+        for (int i = 0; i < size; i++) {
+            theta[i] -= eta * g[i];
+        }
+    }
+
+    @Override
+    public double trainLoss() {
+        int[] rows = allRows(train.count);
+        return forward(theta, train, rows, new double[layers + 1][], new double[rows.length * out]);
+    }
+
+    @Override
+    public double testAccuracy() {
+        return accuracy(test);
+    }
+
+    @Override
+    public double accuracy(Samples samples) {
+        return accuracy(new SparseInput(samples));
+    }
+
+    private double accuracy(SparseInput set) {
+        int[] rows = allRows(set.count);
+        double[] logits = new double[rows.length * out];
+        logits(theta, set, rows, new double[layers + 1][], logits);
+        int correct = 0;
+        for (int r = 0; r < rows.length; r++) {
+            int best = 0;
+            for (int k = 1; k < out; k++) {
+                if (logits[r * out + k] > logits[r * out + best]) {
+                    best = k;
+                }
+            }
+            if (best == set.labels[r]) {
+                correct++;
+            }
+        }
+        return rows.length == 0 ? Double.NaN : (double) correct / rows.length;
+    }
+
+    @Override
+    public boolean isFinite() {
+        for (double v : theta) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int[] allRows(int n) {
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        return rows;
+    }
+
+    // ---- passes ---------------------------------------------------------------------------
+
+    /** Output-layer logits into {@code logits}; {@code acts[l]} receives each hidden layer's output. */
+    private void logits(double[] p, SparseInput set, int[] rows, double[][] acts, double[] logits) {
+        int m = rows.length;
+        // First layer from the sparse input: Σ over non-zero features in order, then the bias.
+        int w1 = width[1];
+        double[] z = new double[m * w1];
+        for (int b = 0; b < m; b++) {
+            int r = rows[b];
+            for (int e = set.start[r]; e < set.start[r + 1]; e++) {
+                double v = set.val[e];
+                int wr = wOff[1] + set.col[e] * w1;
+                for (int j = 0; j < w1; j++) {
+                    z[b * w1 + j] += v * p[wr + j];
+                }
+            }
+        }
+        double[] a = activate(z, p, bOff[1], m, w1);
+        acts[1] = a;
+        for (int l = 2; l <= layers; l++) {
+            int fanIn = width[l - 1], fanOut = width[l];
+            double[] next = l == layers ? logits : new double[m * fanOut];
+            for (int b = 0; b < m; b++) {
+                for (int k = 0; k < fanOut; k++) {
+                    double s = 0;
+                    for (int j = 0; j < fanIn; j++) {
+                        s += a[b * fanIn + j] * p[wOff[l] + j * fanOut + k];
+                    }
+                    next[b * fanOut + k] = s + (l == layers ? p[bOff[l] + k] : 0);
+                }
+            }
+            if (l < layers) {
+                a = activate(next, p, bOff[l], m, fanOut);
+                acts[l] = a;
+            }
+        }
+    }
+
+    /** act(z + b) in place, returns z. */
+    private double[] activate(double[] z, double[] p, int b, int m, int w) {
+        for (int r = 0; r < m; r++) {
+            for (int j = 0; j < w; j++) {
+                double x = z[r * w + j] + p[b + j];
+                z[r * w + j] = switch (activation) {
+                    case "sigmoid" -> 1.0 / (1.0 + Math.exp(-x));
+                    case "tanh" -> Math.tanh(x);
+                    default -> x > 0 ? x : 0;
+                };
+            }
+        }
+        return z;
+    }
+
+    /** Softmax of the logits into {@code prob}; returns the mean cross-entropy with the paper's guard. */
+    private double forward(double[] p, SparseInput set, int[] rows, double[][] acts, double[] prob) {
+        logits(p, set, rows, acts, prob);
+        double sumLog = 0;
+        for (int b = 0; b < rows.length; b++) {
+            int bo = b * out;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < out; k++) {
+                max = Math.max(max, prob[bo + k]);
+            }
+            double sum = 0;
+            for (int k = 0; k < out; k++) {
+                double e = Math.exp(prob[bo + k] - max);
+                prob[bo + k] = e;
+                sum += e;
+            }
+            for (int k = 0; k < out; k++) {
+                prob[bo + k] /= sum;
+            }
+            sumLog += Math.log(prob[bo + set.labels[rows[b]]] + LOG_GUARD);
+        }
+        return -(sumLog / rows.length);
+    }
+
+    /** The mean loss's gradient at {@code p} into {@code grad}; {@code prob} (overwritten) holds the softmax. */
+    private void backward(double[] p, int[] rows, double[][] acts, double[] prob, double[] grad) {
+        int m = rows.length;
+        for (int b = 0; b < m; b++) {
+            prob[b * out + train.labels[rows[b]]] -= 1;
+        }
+        for (int i = 0; i < m * out; i++) {
+            prob[i] /= m;
+        }
+        double[] delta = prob;
+        for (int l = layers; l >= 1; l--) {
+            int fanIn = width[l - 1], fanOut = width[l];
+            Arrays.fill(grad, wOff[l], bOff[l] + fanOut, 0.0);
+            if (l > 1) {
+                double[] a = acts[l - 1];
+                for (int b = 0; b < m; b++) {
+                    for (int j = 0; j < fanIn; j++) {
+                        double aj = a[b * fanIn + j];
+                        int gr = wOff[l] + j * fanOut;
+                        for (int k = 0; k < fanOut; k++) {
+                            grad[gr + k] += aj * delta[b * fanOut + k];
+                        }
+                    }
+                }
+            } else {
+                for (int b = 0; b < m; b++) {
+                    int r = rows[b];
+                    for (int e = train.start[r]; e < train.start[r + 1]; e++) {
+                        double v = train.val[e];
+                        int gr = wOff[1] + train.col[e] * fanOut;
+                        for (int k = 0; k < fanOut; k++) {
+                            grad[gr + k] += v * delta[b * fanOut + k];
+                        }
+                    }
+                }
+            }
+            for (int k = 0; k < fanOut; k++) {
+                double s = 0;
+                for (int b = 0; b < m; b++) {
+                    s += delta[b * fanOut + k];
+                }
+                grad[bOff[l] + k] = s;
+            }
+            if (l > 1) {
+                double[] a = acts[l - 1];
+                double[] below = new double[m * fanIn];
+                for (int b = 0; b < m; b++) {
+                    for (int j = 0; j < fanIn; j++) {
+                        double s = 0;
+                        for (int k = 0; k < fanOut; k++) {
+                            s += delta[b * fanOut + k] * p[wOff[l] + j * fanOut + k];
+                        }
+                        double act = a[b * fanIn + j];
+                        below[b * fanIn + j] = s * switch (activation) {
+                            case "sigmoid" -> act * (1 - act);
+                            case "tanh" -> 1 - act * act;
+                            default -> act > 0 ? 1.0 : 0.0;
+                        };
+                    }
+                }
+                delta = below;
+            }
+        }
+    }
+}
