@@ -10,11 +10,22 @@ import java.util.Objects;
  * @param features features per example (784 for MNIST)
  * @param values   feature values, {@code count * features} of them
  * @param labels   class of each example, {@code count} of them
+ * @param shape    for images, (channels, height, width) with their product {@code features}; null otherwise
  *
  * @since 0.1
  */
-public record Samples(int count, int features, double[] values, int[] labels) {
+public record Samples(int count, int features, double[] values, int[] labels, int[] shape) {
+
+    /** Examples that are not images (or whose shape does not matter). */
+    public Samples(int count, int features, double[] values, int[] labels) {
+        this(count, features, values, labels, null);
+    }
+
     public Samples {
+        if (shape != null && (shape.length != 3 || (long) shape[0] * shape[1] * shape[2] != features)) {
+            throw new IllegalArgumentException("samples: shape " + java.util.Arrays.toString(shape)
+                    + " is not (channels, height, width) of " + features + " features");
+        }
         Objects.requireNonNull(values, "values");
         Objects.requireNonNull(labels, "labels");
         if (count < 0 || features <= 0 || values.length != (long) count * features || labels.length != count) {
@@ -32,6 +43,6 @@ public record Samples(int count, int features, double[] values, int[] labels) {
             System.arraycopy(values, rows[i] * features, v, i * features, features);
             l[i] = labels[rows[i]];
         }
-        return new Samples(rows.length, features, v, l);
+        return new Samples(rows.length, features, v, l, shape);
     }
 }

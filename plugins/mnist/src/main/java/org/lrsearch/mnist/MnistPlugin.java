@@ -2,7 +2,6 @@ package org.lrsearch.mnist;
 
 import org.lrsearch.api.DatasetPlugin;
 import org.lrsearch.api.FewShotTask;
-import org.lrsearch.api.Seeds;
 import org.lrsearch.api.TaskRequest;
 
 /** The {@code mnist} dataset: k-shot subsets of the 60,000 MNIST training images, all 10,000 test images. */
@@ -30,15 +29,11 @@ public final class MnistPlugin implements DatasetPlugin<MnistOptions> {
 
     @Override
     public java.util.Optional<String> missingData(MnistOptions options) {
-        return new MnistFiles(options).missing();
+        return MnistFiles.of(options).missing();
     }
 
     @Override
     public FewShotTask load(MnistOptions options, TaskRequest request) {
-        MnistData data = MnistData.get(options);
-        int[] rows = KShotSampler.sample(data.byClass, request.shots(), request.selection(),
-                Seeds.derive(request.seed(), "k-shot"));
-        return new FewShotTask("mnist/" + request.shots() + "-shot/" + request.selection().key(),
-                data.trainRows(rows), data.test, 10, rows);
+        return MnistData.get(options).task(request);
     }
 }

@@ -42,7 +42,7 @@ class MnistFilesIT {
         server.start();
         try {
             String mirror = "http://127.0.0.1:" + server.getAddress().getPort() + "/mnist/";
-            Map<String, byte[]> content = new MnistFiles(new MnistOptions(null, "", List.of(mirror)), dir, true).loadVerified();
+            Map<String, byte[]> content = MnistFiles.of(new MnistOptions(null, "", List.of(mirror)), dir, true).loadVerified();
             assertThat(content.get("t10k-labels-idx1-ubyte")).isEqualTo(good);
             assertThat(Files.readAllBytes(dir.resolve("t10k-labels-idx1-ubyte"))).isEqualTo(good);
             try (var s = Files.list(dir)) {

@@ -22,9 +22,9 @@ class MnistFilesTest {
     @Test
     void refusesFileWhoseHashDoesNotMatchInAUserFolder() throws IOException {
         for (String name : MnistFiles.SHA256.keySet()) {
-            Files.write(dir.resolve(name), IdxReaderTest.labels(3, 3));
+            Files.write(dir.resolve(name), new byte[] {0, 0, 8, 1, 0, 0, 0, 3, 1, 2, 3}); // 3 labels: valid IDX, wrong hash
         }
-        MnistFiles files = new MnistFiles(new MnistOptions(dir.toString(), "", List.of()));
+        var files = MnistFiles.of(new MnistOptions(dir.toString(), "", List.of()));
         assertThatThrownBy(files::loadVerified).isInstanceOf(DataException.class)
                 .hasMessageContaining("SHA-256 mismatch").hasMessageContaining(dir.toString());
         assertThat(dir.resolve("train-images-idx3-ubyte")).exists(); // a user's file is never moved
@@ -32,7 +32,7 @@ class MnistFilesTest {
 
     @Test
     void namesEverySourceTriedWhenNoneWorks() {
-        MnistFiles files = new MnistFiles(new MnistOptions(null, "", List.of("http://127.0.0.1:9/")), dir, true);
+        var files = MnistFiles.of(new MnistOptions(null, "", List.of("http://127.0.0.1:9/")), dir, true);
         assertThatThrownBy(files::loadVerified).isInstanceOf(DataException.class)
                 .hasMessageContaining("http://127.0.0.1:9/").hasMessageContaining("by hand");
     }

@@ -189,11 +189,16 @@ public final class ComposedConfig {
         }
     }
 
-    /** Deep merge: maps merge key by key, anything else in {@code over} replaces. */
+    /**
+     * Deep merge: maps merge key by key, anything else in {@code over} replaces, and a key set to
+     * null ({@code hidden: null}) removes what the base file set (a model that has no such option).
+     */
     static void merge(Map<String, Object> base, Map<String, Object> over) {
         over.forEach((k, v) -> {
             Object b = base.get(k);
-            if (b instanceof Map && v instanceof Map) {
+            if (v == null) {
+                base.remove(k);
+            } else if (b instanceof Map && v instanceof Map) {
                 merge(Mappers.map(b), Mappers.map(v));
             } else {
                 base.put(k, v);

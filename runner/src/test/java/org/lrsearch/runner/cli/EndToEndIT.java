@@ -100,6 +100,18 @@ class EndToEndIT {
     }
 
     @Test
+    void fashionMnistRunsFromTheDebianPackagesFiles() throws IOException {
+        Path out = dir.resolve("fashion");
+        Cli cli = Cli.run("run", QUICK.resolveSibling("fashion-table1.yaml").toString(), "--out", out.toString(),
+                "training.iterations=60", "training.evalEvery=30", "grid.training.batchSize=[2]", "grid.model.hidden=[20]",
+                "grid.dataset.shots=[2]", "grid.strategy=[\"0.1\", H1]");
+        assertThat(cli.exitCode).as(cli.toString()).isZero();
+        List<String> rows = Files.readAllLines(out.resolve("results.csv"));
+        assertThat(rows).hasSize(3);
+        assertThat(rows.subList(1, 3)).allSatisfy(r -> assertThat(r).contains(",fashion-mnist,two-layer-net,").contains(",ok,"));
+    }
+
+    @Test
     void aRequestTheDataCannotMeetIsRefusedBeforeAnyRun() throws IOException {
         Path out = dir.resolve("too-many");
         Cli cli = Cli.run("run", QUICK.toString(), "--out", out.toString(), "dataset.shots=6000");

@@ -94,6 +94,6 @@ class PluginJarIT {
         // Without the folder the id is unknown, and the error lists what is known.
         Cli missing = Cli.run("validate", cfg.toString());
         assertThat(missing.exitCode).isEqualTo(2);
-        assertThat(missing.err).contains("'example-constant'").contains("known: fixed");
+        assertThat(missing.err).contains("'example-constant'").contains("known: armijo").contains(" fixed,");
     }
 }

@@ -55,6 +55,16 @@ class ConfigCompositionTest {
     }
 
     @Test
+    void aKeySetToNullRemovesWhatTheBaseFileSet() throws IOException {
+        write("base.yaml", "model: {plugin: two-layer-net, hidden: 20}\nstrategies: {a: {plugin: fixed, lr: 0.1}}\n");
+        Path child = write("mlp.yaml", "extends: base.yaml\nmodel: {plugin: mlp, hidden: null, layers: [5, 5]}\n");
+        ComposedConfig c = ComposedConfig.load(child, List.of());
+        assertThat(Mappers.map(c.tree().get("model"))).containsOnlyKeys("plugin", "layers");
+        ExperimentPlan plan = planner.plan(c, Planner.DataCheck.NONE);
+        assertThat(plan.runs().get(0).spec().coordinates()).containsEntry("model.layers", List.of(5, 5));
+    }
+
+    @Test
     void gridExpandsToCartesianProductTimesSeedsFirstKeyOutermost() throws IOException {
         Path p = write("g.yaml", """
                 training: {iterations: 10}

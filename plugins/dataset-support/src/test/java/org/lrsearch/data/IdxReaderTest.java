@@ -1,4 +1,4 @@
-package org.lrsearch.mnist;
+package org.lrsearch.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -99,7 +99,7 @@ class IdxReaderTest {
 
     @Test
     void refusesImageAndLabelCountMismatch() {
-        assertThatThrownBy(() -> MnistData.requireSameCount(dir, "train", 60000, 59999))
+        assertThatThrownBy(() -> ImageSet.requireSameCount(dir, "train", 60000, 59999))
                 .isInstanceOf(DataException.class).hasMessageContaining("60000 images but 59999 labels");
     }
 }

@@ -1,4 +1,4 @@
-package org.lrsearch.mnist;
+package org.lrsearch.data;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,13 +10,81 @@ import java.util.zip.GZIPInputStream;
 import org.lrsearch.api.DataException;
 
 /**
- * Reads the IDX files MNIST ships in, raw or gzip-compressed (decided by the {@code .gz} ending).
- * Every structural fault (short file, wrong magic number, sizes that disagree) is a
- * {@link DataException} naming the file, so a truncated download is never trained on.
+ * Reads IDX files (the format of MNIST and its relatives), raw or gzip-compressed (decided by the
+ * {@code .gz} ending): any element type (unsigned or signed byte, short, int, float, double) and any
+ * number of dimensions through {@link #parse}; images ({@code [n][rows][cols]} unsigned bytes) and
+ * labels through the shortcuts MNIST-like sets need. Every structural fault (short file, wrong magic
+ * number, sizes that disagree) is a {@link DataException} naming the file, so a truncated download
+ * is never trained on.
  */
 public final class IdxReader {
     static final int IMAGES_MAGIC = 0x00000803;
     static final int LABELS_MAGIC = 0x00000801;
+
+    /** An IDX array of any type and shape, its values widened to double, row-major. */
+    public record IdxArray(int[] dims, double[] values) {
+        /** Number of items along the first dimension. */
+        public int count() {
+            return dims.length == 0 ? 1 : dims[0];
+        }
+
+        /** Values per item: the product of the other dimensions. */
+        public int itemSize() {
+            int s = 1;
+            for (int i = 1; i < dims.length; i++) {
+                s *= dims[i];
+            }
+            return s;
+        }
+    }
+
+    /** Any IDX content: magic {@code 0x0000TTDD} (T the element type, D the number of dimensions). */
+    public static IdxArray parse(String name, byte[] bytes) {
+        if (bytes.length < 4 || bytes[0] != 0 || bytes[1] != 0) {
+            throw new DataException(name + ": not an IDX file (the first two bytes must be 0)");
+        }
+        int type = bytes[2] & 0xFF, nd = bytes[3] & 0xFF;
+        int width = switch (type) {
+            case 0x08, 0x09 -> 1;
+            case 0x0B -> 2;
+            case 0x0C, 0x0D -> 4;
+            case 0x0E -> 8;
+            default -> throw new DataException(String.format(java.util.Locale.ROOT,
+                    "%s: unknown IDX element type 0x%02x (known: 0x08 ubyte, 0x09 byte, 0x0B short, 0x0C int, "
+                            + "0x0D float, 0x0E double)", name, type));
+        };
+        if (bytes.length < 4 + 4L * nd) {
+            throw new DataException(name + ": truncated: " + bytes.length + " bytes, shorter than its IDX header");
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        int[] dims = new int[nd];
+        long n = 1;
+        for (int i = 0; i < nd; i++) {
+            dims[i] = b.getInt(4 + 4 * i);
+            if (dims[i] < 0) {
+                throw new DataException(name + ": negative dimension " + dims[i]);
+            }
+            n *= dims[i];
+        }
+        long header = 4 + 4L * nd;
+        if (bytes.length != header + n * width) {
+            throw new DataException(name + ": truncated or padded: header says " + n + " values of " + width
+                    + " bytes (" + (header + n * width) + " bytes), file has " + bytes.length + " bytes");
+        }
+        double[] v = new double[(int) n];
+        b.position((int) header);
+        for (int i = 0; i < n; i++) {
+            v[i] = switch (type) {
+                case 0x08 -> b.get() & 0xFF;
+                case 0x09 -> b.get();
+                case 0x0B -> b.getShort();
+                case 0x0C -> b.getInt();
+                case 0x0D -> b.getFloat();
+                default -> b.getDouble();
+            };
+        }
+        return new IdxArray(dims, v);
+    }
 
     private IdxReader() {
     }
@@ -51,7 +119,7 @@ public final class IdxReader {
         return parseLabels(file.toString(), readBytes(file));
     }
 
-    static Images parseImages(String name, byte[] bytes) {
+    public static Images parseImages(String name, byte[] bytes) {
         ByteBuffer b = header(name, bytes, 16, IMAGES_MAGIC, "images");
         int n = b.getInt(4), rows = b.getInt(8), cols = b.getInt(12);
         if (n < 0 || rows <= 0 || cols <= 0) {
@@ -66,7 +134,7 @@ public final class IdxReader {
         return new Images(n, rows, cols, pixels);
     }
 
-    static int[] parseLabels(String name, byte[] bytes) {
+    public static int[] parseLabels(String name, byte[] bytes) {
         ByteBuffer b = header(name, bytes, 8, LABELS_MAGIC, "labels");
         int n = b.getInt(4);
         if (n < 0 || bytes.length != 8L + n) {

@@ -1,4 +1,4 @@
-package org.lrsearch.mnist;
+package org.lrsearch.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.lrsearch.mnist;
+package org.lrsearch.data;
 
 import java.util.SplittableRandom;
 import org.lrsearch.api.InvalidOptionException;
