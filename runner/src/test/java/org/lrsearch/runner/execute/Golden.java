@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.lrsearch.api.FewShotTask;
 import org.lrsearch.api.Model;
 import org.lrsearch.api.ModelPlugin;
+import org.lrsearch.api.RunResult;
 import org.lrsearch.api.Samples;
 import org.lrsearch.runner.config.OptionsBinder;
 import org.lrsearch.runner.plugins.BoundPlugin;
@@ -124,6 +126,33 @@ final class Golden {
         Model m = BoundPlugin.create(new BoundPlugin<>(plugin, bound), task);
         m.setTensors(init());
         return m;
+    }
+
+    /** Adds a failure when {@code actual} is not within the trace's tolerance of {@code expected}. */
+    void check(List<String> failures, String field, double expected, double actual) {
+        if (!matches(expected, actual)) {
+            failures.add(where(field, expected, actual));
+        }
+    }
+
+    /** The final state against the trace: each tensor's sum and sum of squares, training loss, test accuracy exactly. */
+    void checkFinal(RunResult result, Model model, List<String> failures) {
+        JsonNode fin = root.get("expected").get("final");
+        Map<String, double[]> tensors = model.tensors();
+        for (String t : new String[] {"W1", "b1", "W2", "b2"}) {
+            double sum = 0, sq = 0;
+            for (double v : tensors.get(t)) {
+                sum += v;
+                sq += v * v;
+            }
+            check(failures, "final " + t + " sum", fin.get(t).get("sum").asDouble(), sum);
+            check(failures, "final " + t + " sumOfSquares", fin.get(t).get("sumOfSquares").asDouble(), sq);
+        }
+        check(failures, "final trainLoss", root.get("expected").get("trainLoss").asDouble(), result.finalTrainLoss());
+        double acc = root.get("expected").get("test").get("accuracy").asDouble();
+        if (acc != result.testAccuracy()) {
+            failures.add(where("test accuracy (exact)", acc, result.testAccuracy()));
+        }
     }
 
     boolean matches(double expected, double actual) {

@@ -144,14 +144,14 @@ class StrategyTraceConformanceTest {
             if (!e.get("phase").asText().equals(r.phase())) {
                 failures.add(g.name + ": " + at + "phase expected " + e.get("phase").asText() + ", got " + r.phase());
             }
-            number(g, failures, at + "lr", e.get("lr").asDouble(), r.lr());
-            number(g, failures, at + "lossBefore", e.get("lossBefore").asDouble(), r.lossBefore());
+            g.check(failures, at + "lr", e.get("lr").asDouble(), r.lr());
+            g.check(failures, at + "lossBefore", e.get("lossBefore").asDouble(), r.lossBefore());
             Double after = model.lossAfter.get(i);
-            number(g, failures, at + "lossAfter", e.get("lossAfter").asDouble(), after == null ? Double.NaN : after);
+            g.check(failures, at + "lossAfter", e.get("lossAfter").asDouble(), after == null ? Double.NaN : after);
             for (String field : NUMBERS) {
                 if (e.has(field)) {
                     Double v = scalars.getOrDefault(field, Map.of()).get(i);
-                    number(g, failures, at + field, e.get(field).asDouble(), v == null ? Double.NaN : v);
+                    g.check(failures, at + field, e.get(field).asDouble(), v == null ? Double.NaN : v);
                 }
             }
             if (e.has("backtracks")) {
@@ -172,7 +172,7 @@ class StrategyTraceConformanceTest {
                         failures.add(g.name + ": " + at + "candidate " + j + " differs");
                         break;
                     }
-                    number(g, failures, at + "candidateLosses[" + j + "]", e.get("candidateLosses").get(j).asDouble(),
+                    g.check(failures, at + "candidateLosses[" + j + "]", e.get("candidateLosses").get(j).asDouble(),
                             r.candidateLosses()[j]);
                 }
             }
@@ -180,7 +180,7 @@ class StrategyTraceConformanceTest {
                 checkSuggestion(g, failures, its, i, e, r);
             }
         }
-        checkFinal(g, result, model, failures);
+        g.checkFinal(result, model, failures);
         if (!failures.isEmpty()) {
             fail(failures.size() + " mismatches, first ones:\n  " + String.join("\n  ",
                     failures.subList(0, Math.min(20, failures.size()))));
@@ -208,34 +208,11 @@ class StrategyTraceConformanceTest {
         if (index != expectedIndex) {
             failures.add(g.name + ": suggestion index expected " + expectedIndex + ", got " + index);
         }
-        number(g, failures, "suggestion", suggestion, done.number("suggestion"));
+        g.check(failures, "suggestion", suggestion, done.number("suggestion"));
         if (e.get("restored").asBoolean() != Boolean.TRUE.equals(done.payload().get("restored"))) {
             failures.add(g.name + ": restored expected " + e.get("restored"));
         }
     }
 
-    private static void number(Golden g, List<String> failures, String field, double expected, double actual) {
-        if (!g.matches(expected, actual)) {
-            failures.add(g.where(field, expected, actual));
-        }
-    }
 
-    private static void checkFinal(Golden g, RunResult result, Model model, List<String> failures) {
-        JsonNode fin = g.root.get("expected").get("final");
-        Map<String, double[]> tensors = model.tensors();
-        for (String t : new String[] {"W1", "b1", "W2", "b2"}) {
-            double sum = 0, sq = 0;
-            for (double v : tensors.get(t)) {
-                sum += v;
-                sq += v * v;
-            }
-            number(g, failures, "final " + t + " sum", fin.get(t).get("sum").asDouble(), sum);
-            number(g, failures, "final " + t + " sumOfSquares", fin.get(t).get("sumOfSquares").asDouble(), sq);
-        }
-        number(g, failures, "final trainLoss", g.root.get("expected").get("trainLoss").asDouble(), result.finalTrainLoss());
-        double acc = g.root.get("expected").get("test").get("accuracy").asDouble();
-        if (acc != result.testAccuracy()) {
-            failures.add(g.where("test accuracy (exact)", acc, result.testAccuracy()));
-        }
-    }
 }
