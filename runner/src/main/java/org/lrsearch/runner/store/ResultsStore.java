@@ -68,58 +68,11 @@ public final class ResultsStore implements AutoCloseable {
                 // One row per recorded scalar: iterations (int32) and values (float64), little-endian blobs.
                 s.execute("CREATE TABLE IF NOT EXISTS scalars (run_id TEXT NOT NULL, name TEXT NOT NULL,"
                         + " iterations BLOB NOT NULL, vals BLOB NOT NULL, PRIMARY KEY (run_id, name))");
-                migrateFirstLayout(c);
+                StoreMigration.fromFirstLayout(c);
             }
             return new ResultsStore(c);
         } catch (SQLException e) {
             throw new UsageException(dir.resolve(FILE) + ": cannot open the results store (" + e.getMessage() + ")", e);
-        }
-    }
-
-    /**
-     * Stores of lrsearch's first layout kept the searcher's δ in a {@code delta} column and its
-     * rounds in a {@code rounds} table; both become the generic strategy results and trace events.
-     */
-    private static void migrateFirstLayout(Connection c) throws SQLException {
-        boolean hasResults = false;
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA table_info(runs)")) {
-            while (r.next()) {
-                hasResults |= r.getString("name").equals("results");
-            }
-        }
-        boolean hasRounds;
-        try (Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='rounds'")) {
-            hasRounds = r.next() && r.getInt(1) > 0;
-        }
-        if (hasResults && !hasRounds) {
-            return;
-        }
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            if (!hasResults) {
-                s.execute("ALTER TABLE runs ADD COLUMN results TEXT NOT NULL DEFAULT '{}'");
-                s.execute("UPDATE runs SET results = json_object('delta', delta) WHERE delta IS NOT NULL");
-            }
-            if (hasRounds) {
-                String[][] cases = {{"SHRINK", "shrink"}, {"STEP_SMALLEST", "stepSmallest"}, {"BOUND", "bound"},
-                        {"GIVE_UP", "giveUp"}};
-                StringBuilder caseKey = new StringBuilder("CASE decision");
-                for (String[] k : cases) {
-                    caseKey.append(" WHEN '").append(k[0]).append("' THEN '").append(k[1]).append('\'');
-                }
-                caseKey.append(" ELSE decision END");
-                s.execute("INSERT OR REPLACE INTO events (run_id, seq, iteration, type, payload) SELECT run_id, seq,"
-                        + " iteration, 'searchRound', json_object('case', " + caseKey + ", 'H', json(proposals),"
-                        + " 'G', json(g), 'delta', delta) FROM rounds");
-                s.execute("DROP TABLE rounds");
-            }
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
         }
     }
 

@@ -1,0 +1,151 @@
+package org.lrsearch.reporters;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.lrsearch.api.ExperimentResults;
+import org.lrsearch.api.LrSegment;
+import org.lrsearch.api.RunResult;
+import org.lrsearch.api.TraceEvent;
+
+/** The report's LR-trace section: every strategy's committed rate, its decisions and recorded scalars; δ per searcher run. */
+final class TraceSection {
+    private TraceSection() {
+    }
+
+    /**
+     * LR traces: for the first run of every strategy label, its committed rate (with its decisions
+     * marked), the rounds of a proposal search, and a chart per scalar the strategy recorded; then δ of
+     * every searcher run.
+     */
+    static Map<String, Object> build(ResultCells cells, ExperimentResults results, HtmlOptions o) {
+        List<Map<String, Object>> charts = new ArrayList<>();
+        List<Map<String, Object>> deltas = new ArrayList<>();
+        List<RunResult> ordered = results.runs().stream().filter(r -> !r.lrSegments().isEmpty())
+                .sorted(cells.displayOrder()).toList();
+        List<RunResult> searchers = ordered.stream().filter(r -> !rounds(r).isEmpty()).toList();
+        int id = 0;
+        for (String strategy : cells.strategies()) {
+            RunResult first = ordered.stream().filter(r -> r.spec().strategy().equals(strategy)).findFirst().orElse(null);
+            if (first == null) {
+                continue;
+            }
+            List<double[]> marks = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            List<Map<String, Object>> rounds = new ArrayList<>();
+            Map<Integer, List<String>> perIteration = new java.util.TreeMap<>();
+            for (TraceEvent s : rounds(first)) {
+                String decision = String.valueOf(s.payload().get("case"));
+                perIteration.computeIfAbsent(s.iteration(), k -> new ArrayList<>()).add(
+                        Double.isNaN(s.number("delta")) ? decision : "δ=" + NumberText.plain(s.number("delta")));
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("iteration", String.valueOf(s.iteration()));
+                r.put("decision", decision);
+                r.put("proposals", join(s.numbers("H"), false));
+                r.put("g", join(s.numbers("G"), true));
+                r.put("delta", NumberText.plain(s.number("delta")));
+                rounds.add(r);
+            }
+            for (TraceEvent e : first.events()) {
+                if (e.type().equals("rangeTestDone")) {
+                    perIteration.computeIfAbsent(e.iteration(), k -> new ArrayList<>())
+                            .add("range test ends, δ=" + NumberText.plain(e.number("suggestion")));
+                }
+            }
+            // One marker per iteration, naming its decisions in order (a search often decides within one iteration).
+            perIteration.forEach((it, names) -> {
+                marks.add(new double[] {it + 1});
+                labels.add("it " + it + ": " + String.join(", ", names));
+            });
+            double[][] xy = steps(first.lrSegments());
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("strategy", strategy);
+            c.put("run", ReportModel.describe(first));
+            c.put("runId", first.spec().runId());
+            c.put("svg", Charts.lrTrace("lr-" + id++, "LR " + strategy + ": " + ReportModel.describe(first), xy[0], xy[1], marks,
+                    labels, o.chartWidth(), o.chartHeight()));
+            c.put("rounds", rounds);
+            List<String> scalarCharts = new ArrayList<>();
+            for (var sc : first.scalars()) {
+                scalarCharts.add(Charts.scalar("sc-" + id++, strategy + ": " + sc.name(), sc.name(), sc.iterations(),
+                        sc.values(), o.chartWidth(), o.chartHeight() * 3 / 4));
+            }
+            c.put("scalars", scalarCharts);
+            charts.add(c);
+        }
+        for (RunResult r : searchers) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("runId", r.spec().runId());
+            d.put("strategy", r.spec().strategy());
+            d.put("batch", String.valueOf(r.spec().batchSize()));
+            d.put("hidden", String.valueOf(ResultCells.hidden(r.spec())));
+            d.put("shots", String.valueOf(r.spec().shots()));
+            d.put("seed", String.valueOf(r.spec().seed()));
+            List<TraceEvent> rs = rounds(r);
+            d.put("delta", NumberText.plain(r.result("delta")));
+            d.put("shrinks", String.valueOf(rs.stream().filter(s -> "shrink".equals(s.payload().get("case"))).count()));
+            d.put("searchIterations", String.valueOf(rs.get(rs.size() - 1).iteration() + 1));
+            d.put("selectedDelta", share(r));
+            deltas.add(d);
+        }
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("charts", charts);
+        t.put("deltas", deltas);
+        return t;
+    }
+
+    /** The rounds of a proposal search ({@code searchRound} trace events), in order; empty for other strategies. */
+    static List<TraceEvent> rounds(RunResult r) {
+        return r.events().stream().filter(e -> e.type().equals("searchRound")).toList();
+    }
+
+    /** Share of selector iterations that committed δ itself (rather than a fraction of it). */
+    private static String share(RunResult r) {
+        double delta = r.result("delta");
+        if (Double.isNaN(delta)) {
+            return "";
+        }
+        long atDelta = 0, total = 0;
+        List<TraceEvent> rs = rounds(r);
+        int start = rs.get(rs.size() - 1).iteration();
+        for (LrSegment s : r.lrSegments()) {
+            int from = Math.max(s.from(), start), to = s.to();
+            if (to < from) {
+                continue;
+            }
+            total += to - from + 1;
+            if (s.lr() == delta) {
+                atDelta += to - from + 1;
+            }
+        }
+        return total == 0 ? "" : String.format(Locale.ROOT, "%.1f%%", 100.0 * atDelta / total);
+    }
+
+    /** Points of a step line: each segment's start and end, x 1-based for the log axis. */
+    static double[][] steps(List<LrSegment> segments) {
+        List<double[]> pts = new ArrayList<>();
+        for (LrSegment s : segments) {
+            if (Double.isNaN(s.lr())) {
+                continue;
+            }
+            pts.add(new double[] {s.from() + 1, s.lr()});
+            pts.add(new double[] {s.to() + 1.999, s.lr()});
+        }
+        double[] x = new double[pts.size()], y = new double[pts.size()];
+        for (int i = 0; i < pts.size(); i++) {
+            x[i] = pts.get(i)[0];
+            y[i] = pts.get(i)[1];
+        }
+        return new double[][] {x, y};
+    }
+
+    private static String join(double[] v, boolean percent) {
+        List<String> parts = new ArrayList<>();
+        for (double d : v) {
+            parts.add(percent ? String.format(Locale.ROOT, "%.3f%%", d) : NumberText.plain(d));
+        }
+        return String.join(", ", parts);
+    }
+}
