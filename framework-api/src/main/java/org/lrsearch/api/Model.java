@@ -50,6 +50,29 @@ public interface Model {
         return s;
     }
 
+    /**
+     * A copy of the current g to keep across iterations, in whatever form is cheapest for the model
+     * (the two-layer net keeps the minibatch's rows and ∂L/∂z1, not the 784×h first-layer block);
+     * by default a dense copy. Only {@link #gradientDot} reads it.
+     */
+    default Object gradientCopy() {
+        double[] g = new double[parameterCount()];
+        copyGradient(g);
+        return g;
+    }
+
+    /** g · c, the current gradient dotted with a copy {@link #gradientCopy} made, of this model. */
+    default double gradientDot(Object copy) {
+        double[] other = (double[]) copy;
+        double[] g = new double[parameterCount()];
+        copyGradient(g);
+        double s = 0;
+        for (int i = 0; i < g.length; i++) {
+            s += g[i] * other[i];
+        }
+        return s;
+    }
+
     /** The loss at the trial point θ − η·g; θ is unchanged. */
     double trialLoss(double eta, LossScope scope);
 

@@ -117,6 +117,28 @@ final class LowRankW1 {
         return s;
     }
 
+    /**
+     * (Xᵀ·dh)·(Xᵀ·dh') = Σ_b Σ_c (x_b·x'_c)(dh_b·dh'_c) for two minibatches of the same training set:
+     * the first-layer part of a dot product of two gradients, through the Gram matrix.
+     */
+    double gradientDot(int[] batch, int n, double[] dh, int[] otherBatch, double[] otherDh) {
+        double s = 0;
+        for (int b = 0; b < n; b++) {
+            for (int c = 0; c < otherBatch.length; c++) {
+                double k = gram[batch[b] * nTrain + otherBatch[c]];
+                if (k == 0) {
+                    continue;
+                }
+                double d = 0;
+                for (int j = 0; j < h; j++) {
+                    d += dh[b * h + j] * otherDh[c * h + j];
+                }
+                s += k * d;
+            }
+        }
+        return s;
+    }
+
     /** The whole training set's pre-activations (bias included) at θ − η·g, into {@code out}. */
     void trialPreActivations(double eta, int[] batch, int n, double[] dh, double[] theta, double[] g, double[] out) {
         for (int i = 0; i < nTrain; i++) {

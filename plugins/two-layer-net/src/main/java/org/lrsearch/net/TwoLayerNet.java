@@ -225,6 +225,25 @@ final class TwoLayerNet implements Model {
         return s;
     }
 
+    /** A gradient kept in low-rank form: the minibatch's rows, its ∂L/∂z1, and g past the first layer's weights. */
+    private record LowRankGradient(int[] batch, double[] dh, double[] rest) {
+    }
+
+    @Override
+    public Object gradientCopy() {
+        return new LowRankGradient(Arrays.copyOf(batch, n), Arrays.copyOf(dh, n * h), Arrays.copyOfRange(g, l.b1(), g.length));
+    }
+
+    @Override
+    public double gradientDot(Object copy) {
+        LowRankGradient o = (LowRankGradient) copy;
+        double s = w1.gradientDot(batch, n, dh, o.batch(), o.dh());
+        for (int i = 0; i < o.rest().length; i++) {
+            s += g[l.b1() + i] * o.rest()[i];
+        }
+        return s;
+    }
+
     @Override
     public double trialLoss(double eta, LossScope scope) {
         trialSecondLayer(eta);

@@ -109,6 +109,24 @@ class TwoLayerNetTest {
     }
 
     @Test
+    void gradientDotThroughTheGramMatrixEqualsTheDenseDotOfTwoMinibatchesGradients() {
+        TwoLayerNet net = net(20, new JvmEvaluator());
+        net.gradient(new int[] {0, 5});
+        double[] first = new double[net.parameterCount()];
+        net.copyGradient(first);
+        Object kept = net.gradientCopy();
+        net.commit(0.3);
+        net.gradient(new int[] {5, 9, 12});
+        double[] second = new double[net.parameterCount()];
+        net.copyGradient(second);
+        double dense = 0;
+        for (int i = 0; i < first.length; i++) {
+            dense += first[i] * second[i];
+        }
+        assertThat(net.gradientDot(kept)).isCloseTo(dense, within(1e-12 * Math.abs(dense)));
+    }
+
+    @Test
     void incrementalTestEvaluationAgreesWithADirectPassWithin1e12() {
         for (int hidden : new int[] {20, 50}) {
             FewShotTask task = new FewShotTask("t", samples(20, 1), samples(300, 2), 10, new int[20]);

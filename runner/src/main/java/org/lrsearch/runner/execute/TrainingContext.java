@@ -138,12 +138,16 @@ final class TrainingContext implements StepContext, TraceSink {
 
     @Override
     public Snapshot gradientSnapshot() {
-        return new Vectors.Copy(Snapshot.Kind.GRADIENT, iteration, g().clone());
+        return new Vectors.ModelCopy(iteration, model.gradientCopy());
     }
 
     @Override
     public double gradientDot(Snapshot gradient) {
-        return Vectors.dot(g(), Vectors.of(gradient, Snapshot.Kind.GRADIENT));
+        if (!(gradient instanceof Vectors.ModelCopy c)) {
+            throw new IllegalArgumentException("expected a gradient snapshot taken through this run's step context, got "
+                    + gradient);
+        }
+        return model.gradientDot(c.copy());
     }
 
     @Override

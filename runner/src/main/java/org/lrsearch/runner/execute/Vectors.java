@@ -16,6 +16,14 @@ final class Vectors {
     record Copy(Snapshot.Kind kind, int iteration, double[] values) implements Snapshot {
     }
 
+    /** A gradient snapshot: the model's own copy (low-rank for the two-layer net), read only by the model. */
+    record ModelCopy(int iteration, Object copy) implements Snapshot {
+        @Override
+        public Snapshot.Kind kind() {
+            return Snapshot.Kind.GRADIENT;
+        }
+    }
+
     static double[] of(Snapshot s, Snapshot.Kind kind) {
         if (!(s instanceof Copy c) || c.kind() != kind) {
             throw new IllegalArgumentException("expected a " + kind.name().toLowerCase(java.util.Locale.ROOT)
