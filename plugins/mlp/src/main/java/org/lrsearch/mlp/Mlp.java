@@ -241,13 +241,22 @@ final class Mlp implements Model {
         for (int l = 2; l <= layers; l++) {
             int fanIn = width[l - 1], fanOut = width[l];
             double[] next = l == layers ? logits : new double[m * fanOut];
-            for (int b = 0; b < m; b++) {
-                for (int k = 0; k < fanOut; k++) {
-                    double s = 0;
-                    for (int j = 0; j < fanIn; j++) {
-                        s += a[b * fanIn + j] * p[wOff[l] + j * fanOut + k];
+            MatrixBackend backend = Backends.choose(options.backend(), (long) m * fanIn * fanOut);
+            if (backend != null) {
+                double[] w = Arrays.copyOfRange(p, wOff[l], bOff[l]);
+                double[] product = backend.multiply(a, m, fanIn, w, fanOut);
+                for (int i = 0; i < product.length; i++) {
+                    next[i] = product[i] + (l == layers ? p[bOff[l] + i % fanOut] : 0);
+                }
+            } else {
+                for (int b = 0; b < m; b++) {
+                    for (int k = 0; k < fanOut; k++) {
+                        double s = 0;
+                        for (int j = 0; j < fanIn; j++) {
+                            s += a[b * fanIn + j] * p[wOff[l] + j * fanOut + k];
+                        }
+                        next[b * fanOut + k] = s + (l == layers ? p[bOff[l] + k] : 0);
                     }
-                    next[b * fanOut + k] = s + (l == layers ? p[bOff[l] + k] : 0);
                 }
             }
             if (l < layers) {

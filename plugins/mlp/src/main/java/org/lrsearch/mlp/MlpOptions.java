@@ -12,7 +12,10 @@ public record MlpOptions(
         @Option(description = "standard deviation of the N(0, std²) initial weights; biases start at 0",
                 defaultValue = "0.01") Double initStd,
         @Option(description = "initial weights: normal (N(0, initStd²), the paper's) or he (N(0, 2/fan-in), relu only)",
-                defaultValue = "normal") String init) {
+                defaultValue = "normal") String init,
+        @Option(description = "dense bulk work: auto (a matrix backend such as nd4j where a product is above the "
+                + "measured crossover, else plain loops), jvm (always plain loops) or a backend's id (always it)",
+                defaultValue = "auto") String backend) {
 
     static final List<String> ACTIVATIONS = List.of("sigmoid", "tanh", "relu");
 
@@ -21,6 +24,7 @@ public record MlpOptions(
         activation = activation == null ? "sigmoid" : activation;
         initStd = initStd == null ? 0.01 : initStd;
         init = init == null ? "normal" : init;
+        backend = backend == null ? "auto" : backend;
         InvalidOptionException.require(!layers.isEmpty() && layers.size() <= 16, "layers", layers,
                 "needs 1 to 16 hidden layers");
         for (Integer w : layers) {
@@ -35,5 +39,9 @@ public record MlpOptions(
                 "must be one of: normal, he");
         InvalidOptionException.require(!init.equals("he") || activation.equals("relu"), "init", init,
                 "he initialisation is for relu layers (activation: relu)");
+        java.util.List<String> backends = new java.util.ArrayList<>(List.of("auto", "jvm"));
+        backends.addAll(Backends.all().keySet());
+        InvalidOptionException.require(backends.contains(backend), "backend", backend, "must be one of: "
+                + String.join(", ", backends) + ("nd4j".equals(backend) ? " (nd4j needs the nd4j-evaluator module)" : ""));
     }
 }

@@ -22,7 +22,7 @@ class MlpTest {
         List<Integer> widths = java.util.Arrays.stream(layers.split(" ")).map(Integer::valueOf).toList();
         // Weights of 0.1 keep every class probability far above the loss's 1e-7 guard, which the analytic
         // gradient (p − onehot) leaves out, as the paper's reference does.
-        Mlp m = new Mlp(TASK, new MlpOptions(widths, activation, 0.1, init));
+        Mlp m = new Mlp(TASK, new MlpOptions(widths, activation, 0.1, init, null));
         m.initialize(3);
         return m;
     }
@@ -75,11 +75,11 @@ class MlpTest {
 
     @Test
     void optionsAreChecked() {
-        assertThatThrownBy(() -> new MlpOptions(List.of(), null, null, null)).isInstanceOf(InvalidOptionException.class)
+        assertThatThrownBy(() -> new MlpOptions(List.of(), null, null, null, null)).isInstanceOf(InvalidOptionException.class)
                 .hasMessageContaining("1 to 16");
-        assertThatThrownBy(() -> new MlpOptions(null, "softplus", null, null)).hasMessageContaining("sigmoid, tanh, relu");
-        assertThatThrownBy(() -> new MlpOptions(null, "sigmoid", null, "he")).hasMessageContaining("relu");
-        assertThatThrownBy(() -> new MlpOptions(List.of(0), null, null, null)).hasMessageContaining("between 1");
+        assertThatThrownBy(() -> new MlpOptions(null, "softplus", null, null, null)).hasMessageContaining("sigmoid, tanh, relu");
+        assertThatThrownBy(() -> new MlpOptions(null, "sigmoid", null, "he", null)).hasMessageContaining("relu");
+        assertThatThrownBy(() -> new MlpOptions(List.of(0), null, null, null, null)).hasMessageContaining("between 1");
     }
 
     static double[] flatten(Map<String, double[]> t) {

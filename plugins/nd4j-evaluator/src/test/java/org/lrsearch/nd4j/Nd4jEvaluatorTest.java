@@ -39,6 +39,31 @@ class Nd4jEvaluatorTest {
         }
     }
 
+    @Test
+    void matrixProductsAgreeWithPlainLoopsWithin1e12() {
+        SplittableRandom rng = new SplittableRandom(9);
+        int m = 37, k = 23, n = 11;
+        double[] a = new double[m * k], b = new double[k * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = rng.nextGaussian();
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = rng.nextGaussian();
+        }
+        double[] c = new Nd4jMatrices().multiply(a, m, k, b, n);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int t = 0; t < k; t++) {
+                    s += a[i * k + t] * b[t * n + j];
+                }
+                assertThat(c[i * n + j]).isCloseTo(s, within(1e-12));
+            }
+        }
+        assertThat(ServiceLoader.load(org.lrsearch.mlp.MatrixBackend.class)).extracting(org.lrsearch.mlp.MatrixBackend::id)
+                .contains("nd4j");
+    }
+
     /** sigmoid(X·W1 + b1)·W2 + b2 with loops, the definition. */
     static double[] plain(int in, int h, int out, double[] theta, Samples s) {
         int b1 = in * h, w2 = b1 + h, b2 = w2 + h * out;
