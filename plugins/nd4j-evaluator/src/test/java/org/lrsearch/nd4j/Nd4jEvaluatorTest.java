@@ -64,6 +64,25 @@ class Nd4jEvaluatorTest {
                 .contains("nd4j");
     }
 
+    @Test
+    void thePerceptronComputesTheSameThroughNd4jAsThroughPlainLoops() {
+        var task = org.lrsearch.testkit.SyntheticData.task(20, 200);
+        double[] loss = new double[2];
+        double[] accuracy = new double[2];
+        String[] backends = {"jvm", "nd4j"};
+        for (int i = 0; i < 2; i++) {
+            var m = new org.lrsearch.mlp.MlpPlugin().create(new org.lrsearch.mlp.MlpOptions(java.util.List.of(30, 30),
+                    "tanh", 0.1, null, backends[i]), task);
+            m.initialize(4);
+            m.gradient(new int[] {1, 2, 3});
+            m.commit(0.5);
+            loss[i] = m.trainLoss();
+            accuracy[i] = m.testAccuracy();
+        }
+        assertThat(loss[1]).isCloseTo(loss[0], within(1e-12 * loss[0]));
+        assertThat(accuracy[1]).isEqualTo(accuracy[0]);
+    }
+
     /** sigmoid(X·W1 + b1)·W2 + b2 with loops, the definition. */
     static double[] plain(int in, int h, int out, double[] theta, Samples s) {
         int b1 = in * h, w2 = b1 + h, b2 = w2 + h * out;
