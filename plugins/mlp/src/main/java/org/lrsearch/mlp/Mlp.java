@@ -4,12 +4,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.lrsearch.api.FewShotTask;
 import org.lrsearch.api.LossScope;
 import org.lrsearch.api.Model;
 import org.lrsearch.api.Samples;
-import org.lrsearch.api.Seeds;
 
 /**
  * A multilayer perceptron on plain arrays: {@code x → (W1,b1 → act) → … → (WL,bL → act) → W,b →
@@ -22,6 +20,7 @@ import org.lrsearch.api.Seeds;
 final class Mlp implements Model {
     private static final double LOG_GUARD = 1e-7;
 
+    private final MlpLayout layout;
     private final int[] width;
     private final int layers;
     private final int[] wOff;
@@ -45,24 +44,19 @@ final class Mlp implements Model {
         this.options = o;
         this.activation = o.activation();
         List<Integer> hidden = o.layers();
-        this.layers = hidden.size() + 1;
-        this.width = new int[layers + 1];
-        width[0] = task.train().features();
+        int[] widths = new int[hidden.size() + 2];
+        widths[0] = task.train().features();
         for (int i = 0; i < hidden.size(); i++) {
-            width[i + 1] = hidden.get(i);
+            widths[i + 1] = hidden.get(i);
         }
         this.out = task.classes();
-        width[layers] = out;
-        wOff = new int[layers + 1];
-        bOff = new int[layers + 1];
-        int off = 0;
-        for (int l = 1; l <= layers; l++) {
-            wOff[l] = off;
-            off += width[l - 1] * width[l];
-            bOff[l] = off;
-            off += width[l];
-        }
-        size = off;
+        widths[widths.length - 1] = out;
+        this.layout = MlpLayout.of(widths);
+        this.width = layout.width();
+        this.layers = layout.layers();
+        this.wOff = layout.wOff();
+        this.bOff = layout.bOff();
+        this.size = layout.size();
         theta = new double[size];
         g = new double[size];
         trial = new double[size];
@@ -75,43 +69,19 @@ final class Mlp implements Model {
         return size;
     }
 
-    /** Weights N(0, std²) in flat order layer by layer, as two-layer-net draws W1 then W2; biases 0. */
     @Override
     public void initialize(long seed) {
-        SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, "init"));
-        Arrays.fill(theta, 0);
-        for (int l = 1; l <= layers; l++) {
-            double std = options.init().equals("he") ? Math.sqrt(2.0 / width[l - 1]) : options.initStd();
-            for (int i = wOff[l]; i < bOff[l]; i++) {
-                theta[i] = std * rng.nextGaussian();
-            }
-        }
+        layout.initialize(theta, seed, options);
     }
 
     @Override
     public LinkedHashMap<String, double[]> tensors() {
-        LinkedHashMap<String, double[]> m = new LinkedHashMap<>();
-        for (int l = 1; l <= layers; l++) {
-            m.put("W" + l, Arrays.copyOfRange(theta, wOff[l], bOff[l]));
-            m.put("b" + l, Arrays.copyOfRange(theta, bOff[l], bOff[l] + width[l]));
-        }
-        return m;
+        return layout.tensors(theta);
     }
 
     @Override
     public void setTensors(Map<String, double[]> tensors) {
-        for (int l = 1; l <= layers; l++) {
-            put(tensors, "W" + l, wOff[l], width[l - 1] * width[l]);
-            put(tensors, "b" + l, bOff[l], width[l]);
-        }
-    }
-
-    private void put(Map<String, double[]> tensors, String name, int off, int len) {
-        double[] v = tensors.get(name);
-        if (v == null || v.length != len) {
-            throw new IllegalArgumentException(name + " needs " + len + " values, got " + (v == null ? "none" : v.length));
-        }
-        System.arraycopy(v, 0, theta, off, len);
+        layout.setTensors(tensors, theta);
     }
 
     @Override

@@ -117,6 +117,23 @@ final class LowRankW1 {
         return s;
     }
 
+    /** A gradient kept in low-rank form: the minibatch's rows, its ∂L/∂z1, and g past the first layer's weights. */
+    record Gradient(int[] batch, double[] dh, double[] rest) {
+    }
+
+    Gradient keep(int[] batch, int n, double[] dh, double[] g) {
+        return new Gradient(Arrays.copyOf(batch, n), Arrays.copyOf(dh, n * h), Arrays.copyOfRange(g, l.b1(), g.length));
+    }
+
+    /** g · kept, g the current gradient (minibatch rows {@code batch}, ∂L/∂z1 {@code dh}, full vector {@code g}). */
+    double dot(Gradient kept, int[] batch, int n, double[] dh, double[] g) {
+        double s = gradientDot(batch, n, dh, kept.batch(), kept.dh());
+        for (int i = 0; i < kept.rest().length; i++) {
+            s += g[l.b1() + i] * kept.rest()[i];
+        }
+        return s;
+    }
+
     /**
      * (Xᵀ·dh)·(Xᵀ·dh') = Σ_b Σ_c (x_b·x'_c)(dh_b·dh'_c) for two minibatches of the same training set:
      * the first-layer part of a dot product of two gradients, through the Gram matrix.

@@ -33,4 +33,29 @@ record ParameterLayout(int in, int hidden, int out) {
             }
         }
     }
+
+    /** θ's tensors by name, copied: W1 (in×hidden), b1, W2 (hidden×out), b2. */
+    java.util.LinkedHashMap<String, double[]> tensors(double[] theta) {
+        java.util.LinkedHashMap<String, double[]> m = new java.util.LinkedHashMap<>();
+        m.put("W1", java.util.Arrays.copyOfRange(theta, w1(), b1()));
+        m.put("b1", java.util.Arrays.copyOfRange(theta, b1(), w2()));
+        m.put("W2", java.util.Arrays.copyOfRange(theta, w2(), b2()));
+        m.put("b2", java.util.Arrays.copyOfRange(theta, b2(), size()));
+        return m;
+    }
+
+    /** Writes the named tensors into θ, each checked for its size. */
+    void setTensors(java.util.Map<String, double[]> tensors, double[] theta) {
+        int[] offsets = {w1(), b1(), w2(), b2(), size()};
+        String[] names = {"W1", "b1", "W2", "b2"};
+        for (int t = 0; t < names.length; t++) {
+            double[] v = tensors.get(names[t]);
+            int len = offsets[t + 1] - offsets[t];
+            if (v == null || v.length != len) {
+                throw new IllegalArgumentException(names[t] + " needs " + len + " values, got "
+                        + (v == null ? "none" : v.length));
+            }
+            System.arraycopy(v, 0, theta, offsets[t], len);
+        }
+    }
 }

@@ -129,27 +129,12 @@ final class TwoLayerNet implements Model {
     @Override
     public LinkedHashMap<String, double[]> tensors() {
         materializeW1();
-        LinkedHashMap<String, double[]> m = new LinkedHashMap<>();
-        m.put("W1", Arrays.copyOfRange(theta, l.w1(), l.b1()));
-        m.put("b1", Arrays.copyOfRange(theta, l.b1(), l.w2()));
-        m.put("W2", Arrays.copyOfRange(theta, l.w2(), l.b2()));
-        m.put("b2", Arrays.copyOfRange(theta, l.b2(), l.size()));
-        return m;
+        return l.tensors(theta);
     }
 
     @Override
     public void setTensors(Map<String, double[]> tensors) {
-        int[] offsets = {l.w1(), l.b1(), l.w2(), l.b2(), l.size()};
-        String[] names = {"W1", "b1", "W2", "b2"};
-        for (int t = 0; t < names.length; t++) {
-            double[] v = tensors.get(names[t]);
-            int len = offsets[t + 1] - offsets[t];
-            if (v == null || v.length != len) {
-                throw new IllegalArgumentException(names[t] + " needs " + len + " values, got "
-                        + (v == null ? "none" : v.length));
-            }
-            System.arraycopy(v, 0, theta, offsets[t], len);
-        }
+        l.setTensors(tensors, theta);
         restart();
     }
 
@@ -225,23 +210,14 @@ final class TwoLayerNet implements Model {
         return s;
     }
 
-    /** A gradient kept in low-rank form: the minibatch's rows, its ∂L/∂z1, and g past the first layer's weights. */
-    private record LowRankGradient(int[] batch, double[] dh, double[] rest) {
-    }
-
     @Override
     public Object gradientCopy() {
-        return new LowRankGradient(Arrays.copyOf(batch, n), Arrays.copyOf(dh, n * h), Arrays.copyOfRange(g, l.b1(), g.length));
+        return w1.keep(batch, n, dh, g);
     }
 
     @Override
     public double gradientDot(Object copy) {
-        LowRankGradient o = (LowRankGradient) copy;
-        double s = w1.gradientDot(batch, n, dh, o.batch(), o.dh());
-        for (int i = 0; i < o.rest().length; i++) {
-            s += g[l.b1() + i] * o.rest()[i];
-        }
-        return s;
+        return w1.dot((LowRankW1.Gradient) copy, batch, n, dh, g);
     }
 
     @Override
