@@ -1,0 +1,214 @@
+package org.lrsearch.reporters;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.math3.distribution.FDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
+
+/**
+ * Comparing several strategies over several blocks (Demšar, "Statistical Comparisons of Classifiers
+ * over Multiple Data Sets", JMLR 2006): average ranks, the Friedman test with SciPy's tie correction,
+ * the Iman–Davenport F computed from it, the Bonferroni–Dunn critical difference against one
+ * baseline, the Wilcoxon signed-rank test (exact, zero differences dropped), and Holm's adjustment.
+ * Checked against SciPy's values (statistics-examples.json).
+ */
+final class RankingStats {
+    private RankingStats() {
+    }
+
+    /**
+     * Ranks within each block, 1 = highest accuracy, ties the average of the ranks they span, averaged
+     * over blocks.
+     *
+     * @param acc blocks × strategies
+     */
+    static double[] averageRanks(double[][] acc) {
+        int k = acc[0].length;
+        double[] sum = new double[k];
+        for (double[] row : acc) {
+            double[] r = ranks(row, true);
+            for (int j = 0; j < k; j++) {
+                sum[j] += r[j];
+            }
+        }
+        for (int j = 0; j < k; j++) {
+            sum[j] /= acc.length;
+        }
+        return sum;
+    }
+
+    /** Ranks of {@code v} (1-based), ties averaged; {@code descending}: the largest value gets rank 1. */
+    static double[] ranks(double[] v, boolean descending) {
+        int n = v.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> descending ? Double.compare(v[b], v[a]) : Double.compare(v[a], v[b]));
+        double[] r = new double[n];
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j + 1 < n && v[order[j + 1]] == v[order[i]]) {
+                j++;
+            }
+            double rank = (i + j) / 2.0 + 1;
+            for (int t = i; t <= j; t++) {
+                r[order[t]] = rank;
+            }
+            i = j + 1;
+        }
+        return r;
+    }
+
+    /**
+     * The Friedman test as SciPy's {@code friedmanchisquare}: ties within a block corrected.
+     *
+     * @param statistic       the tie-corrected chi-square
+     * @param p               its p-value, chi-square with k − 1 degrees of freedom
+     * @param imanDavenportF  (n−1)·χ² / (n(k−1) − χ²), from the corrected statistic
+     * @param imanDavenportP  its p-value, F with (k−1, (k−1)(n−1)) degrees of freedom
+     * @param blocks          n
+     * @param strategies      k
+     */
+    record Friedman(double statistic, double p, double imanDavenportF, double imanDavenportP, int blocks, int strategies) {
+    }
+
+    static Friedman friedman(double[][] acc) {
+        int n = acc.length, k = acc[0].length;
+        double[] rankSums = new double[k];
+        double ties = 0;
+        for (double[] row : acc) {
+            double[] r = ranks(row, false);
+            for (int j = 0; j < k; j++) {
+                rankSums[j] += r[j];
+            }
+            double[] sorted = row.clone();
+            Arrays.sort(sorted);
+            for (int i = 0; i < k; ) {
+                int j = i;
+                while (j + 1 < k && sorted[j + 1] == sorted[i]) {
+                    j++;
+                }
+                int t = j - i + 1;
+                ties += (double) t * t * t - t;
+                i = j + 1;
+            }
+        }
+        double ssq = 0;
+        for (double s : rankSums) {
+            ssq += s * s;
+        }
+        double c = 1 - ties / (k * (k * k - 1.0) * n);
+        double chi = (12.0 / (n * k * (k + 1.0)) * ssq - 3.0 * n * (k + 1)) / c;
+        double p = chi <= 0 ? 1 : 1 - new ChiSquaredDistribution(k - 1).cumulativeProbability(chi);
+        double df1 = k - 1, df2 = (k - 1.0) * (n - 1);
+        double f = (n - 1) * chi / (n * (k - 1.0) - chi);
+        double fp = !(f > 0) || Double.isInfinite(f) ? (f > 0 ? 0 : 1) : 1 - new FDistribution(df1, df2).cumulativeProbability(f);
+        return new Friedman(chi, p, f, fp, n, k);
+    }
+
+    /** The Bonferroni–Dunn critical difference of average ranks against one baseline (Demšar §3.2.2). */
+    static double criticalDifference(int strategies, int blocks, double alpha) {
+        int k = strategies;
+        double q = new NormalDistribution().inverseCumulativeProbability(1 - alpha / (2.0 * (k - 1)));
+        return q * Math.sqrt(k * (k + 1) / (6.0 * blocks));
+    }
+
+    /**
+     * The Wilcoxon signed-rank test of paired samples: zero differences dropped, |differences| ranked
+     * with ties averaged, statistic min(W+, W−), two-sided p exact (the distribution of W+ counted over
+     * every sign pattern, half-ranks included) up to 60 pairs, else from the normal approximation with
+     * the tie correction.
+     *
+     * @param pairs     pairs left after dropping zero differences (0: identical, no test)
+     * @param statistic min(W+, W−)
+     * @param p         two-sided p-value, NaN when every difference is zero
+     */
+    record Wilcoxon(int pairs, double statistic, double p) {
+    }
+
+    static Wilcoxon wilcoxon(double[] x, double[] y) {
+        List<Double> d = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i] - y[i];
+            if (v != 0) {
+                d.add(v);
+            }
+        }
+        int n = d.size();
+        if (n == 0) {
+            return new Wilcoxon(0, Double.NaN, Double.NaN);
+        }
+        double[] abs = new double[n];
+        for (int i = 0; i < n; i++) {
+            abs[i] = Math.abs(d.get(i));
+        }
+        double[] r = ranks(abs, false);
+        double wPlus = 0, total = n * (n + 1) / 2.0;
+        for (int i = 0; i < n; i++) {
+            if (d.get(i) > 0) {
+                wPlus += r[i];
+            }
+        }
+        double stat = Math.min(wPlus, total - wPlus);
+        if (n <= 60) {
+            // Twice each rank is a whole number: count sign patterns by the sum of doubled ranks.
+            int max = (int) Math.round(2 * total);
+            double[] count = new double[max + 1];
+            count[0] = 1;
+            for (double rank : r) {
+                int w = (int) Math.round(2 * rank);
+                for (int s = max; s >= w; s--) {
+                    count[s] += count[s - w];
+                }
+            }
+            double below = 0, all = Math.pow(2, n);
+            int limit = (int) Math.round(2 * stat);
+            for (int s = 0; s <= limit; s++) {
+                below += count[s];
+            }
+            return new Wilcoxon(n, stat, Math.min(1, 2 * below / all));
+        }
+        double tieSum = 0;
+        double[] sorted = abs.clone();
+        Arrays.sort(sorted);
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j + 1 < n && sorted[j + 1] == sorted[i]) {
+                j++;
+            }
+            int t = j - i + 1;
+            tieSum += (double) t * t * t - t;
+            i = j + 1;
+        }
+        double mean = total / 2, var = n * (n + 1) * (2 * n + 1) / 24.0 - tieSum / 48.0;
+        double z = (stat - mean) / Math.sqrt(var);
+        return new Wilcoxon(n, stat, Math.min(1, 2 * new NormalDistribution().cumulativeProbability(z)));
+    }
+
+    /** Holm's step-down adjustment of p-values, in their given order (NaN stays NaN and is left out). */
+    static double[] holm(double[] p) {
+        int m = 0;
+        for (double v : p) {
+            if (!Double.isNaN(v)) {
+                m++;
+            }
+        }
+        Integer[] order = new Integer[p.length];
+        for (int i = 0; i < p.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(Double.isNaN(p[a]) ? 2 : p[a], Double.isNaN(p[b]) ? 2 : p[b]));
+        double[] adj = new double[p.length];
+        Arrays.fill(adj, Double.NaN);
+        double running = 0;
+        for (int j = 0; j < m; j++) {
+            int i = order[j];
+            running = Math.max(running, Math.min(1, (m - j) * p[i]));
+            adj[i] = running;
+        }
+        return adj;
+    }
+}
