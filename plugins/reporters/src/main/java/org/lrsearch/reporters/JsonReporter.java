@@ -100,8 +100,40 @@ public final class JsonReporter implements ReporterPlugin<JsonOptions> {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("experiment", info.name());
         summary.put("runs", results.runs().size());
+        summary.put("cells", SummaryCells.cells(results));
         summary.put("table1", table);
         summary.put("pairedStatistics", stats);
+        Object baseline = info.report() == null ? null : info.report().get("baseline");
+        Ranking ranking = Ranking.of(results, cells.strategies(), baseline == null ? null : String.valueOf(baseline));
+        if (ranking != null) {
+            List<Map<String, Object>> ranks = new ArrayList<>();
+            for (int j = 0; j < ranking.strategies().size(); j++) {
+                ranks.add(Map.of("strategy", ranking.strategies().get(j), "meanRank", ranking.meanRanks()[j]));
+            }
+            summary.put("ranking", ranks);
+            RankingStats.Friedman f = ranking.friedman();
+            Map<String, Object> fr = new LinkedHashMap<>();
+            fr.put("statistic", f.statistic());
+            fr.put("p", f.p());
+            fr.put("imanDavenportF", f.imanDavenportF());
+            fr.put("imanDavenportP", f.imanDavenportP());
+            fr.put("blocks", f.blocks());
+            fr.put("criticalDifference", ranking.criticalDifference());
+            summary.put("friedman", fr);
+            List<Map<String, Object>> pw = new ArrayList<>();
+            for (Ranking.Pair pr : ranking.pairwise()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("strategy", pr.strategy());
+                m.put("baseline", pr.baseline());
+                m.put("pairs", pr.pairs());
+                m.put("wilcoxonP", Double.isNaN(pr.wilcoxonP()) ? null : pr.wilcoxonP());
+                m.put("holmP", Double.isNaN(pr.holmP()) ? null : pr.holmP());
+                m.put("identical", Double.isNaN(pr.wilcoxonP()));
+                pw.add(m);
+            }
+            summary.put("pairwise", pw);
+        }
+        summary.put("compute", SummaryCells.compute(results));
         Path s = AtomicFiles.write(outDir.resolve("summary.json"), json.writeValueAsString(summary));
         List<Path> files = new ArrayList<>(List.of(p, s));
         if (options.traces()) {

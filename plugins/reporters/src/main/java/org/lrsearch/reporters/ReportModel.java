@@ -37,6 +37,7 @@ final class ReportModel {
         m.put("figure2", figure2(cells, results, options));
         m.put("traces", TraceSection.build(cells, results, options));
         m.put("stats", stats(results, cells));
+        m.put("ranking", ranking(results, cells, report));
         m.put("compute", compute(cells, results));
         m.put("problems", problems(results));
         m.put("provenance", provenance(info, results));
@@ -179,6 +180,56 @@ final class ReportModel {
             out.add(s);
         }
         return out;
+    }
+
+    /** Strategies ranked across blocks, the Friedman test and each strategy against the baseline; empty when not computable. */
+    static Map<String, Object> ranking(ExperimentResults results, ResultCells cells, Map<String, Object> report) {
+        Object baseline = report.get("baseline");
+        Ranking r = Ranking.of(results, cells.strategies(), baseline == null ? null : String.valueOf(baseline));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("present", r != null);
+        if (r == null) {
+            return m;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Integer[] order = new Integer[r.strategies().size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(r.meanRanks()[a], r.meanRanks()[b]));
+        int bi = r.strategies().indexOf(r.baseline());
+        for (int i : order) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("strategy", r.strategies().get(i));
+            row.put("meanRank", NumberText.fixed(r.meanRanks()[i], 2));
+            double gap = r.meanRanks()[i] - r.meanRanks()[bi];
+            row.put("beyondCd", i != bi && Math.abs(gap) > r.criticalDifference());
+            row.put("baseline", i == bi);
+            rows.add(row);
+        }
+        m.put("rows", rows);
+        RankingStats.Friedman f = r.friedman();
+        m.put("blocks", String.valueOf(f.blocks()));
+        m.put("strategies", String.valueOf(f.strategies()));
+        m.put("chi", NumberText.fixed(f.statistic(), 3));
+        m.put("p", pValue(f.p()));
+        m.put("f", NumberText.fixed(f.imanDavenportF(), 3));
+        m.put("fp", pValue(f.imanDavenportP()));
+        m.put("cd", NumberText.fixed(r.criticalDifference(), 3));
+        m.put("baseline", r.baseline());
+        List<Map<String, Object>> pairs = new ArrayList<>();
+        for (Ranking.Pair pr : r.pairwise()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("strategy", pr.strategy());
+            row.put("pairs", String.valueOf(pr.pairs()));
+            boolean identical = Double.isNaN(pr.wilcoxonP());
+            row.put("wilcoxon", identical ? "identical in every block" : pValue(pr.wilcoxonP()));
+            row.put("holm", identical ? "–" : pValue(pr.holmP()));
+            row.put("significant", !identical && pr.holmP() < 0.05);
+            pairs.add(row);
+        }
+        m.put("pairs", pairs);
+        return m;
     }
 
     static String pValue(double p) {

@@ -32,7 +32,7 @@ import org.lrsearch.runner.plugins.Strategies;
 public final class Planner {
     static final List<String> TOP_KEYS = List.of("name", "description", "dataset", "model", "training", "strategy",
             "strategies", "seeds", "grid", "reporters", "report");
-    static final List<String> REPORT_KEYS = List.of("title", "reference", "templates");
+    static final List<String> REPORT_KEYS = List.of("title", "reference", "templates", "baseline");
     /**
      * The plugins a config gets when it names none: the one place such defaults live. A config that
      * uses other plugins names them ({@code dataset.plugin}, {@code model.plugin}, {@code reporters}).
@@ -236,8 +236,8 @@ public final class Planner {
             if (!(e.getValue() instanceof String s) || s.isBlank()) {
                 throw config.error(key, e.getValue(), "must be a non-empty string");
             }
-            if (e.getKey().equals("title")) {
-                out.put("title", s);
+            if (e.getKey().equals("title") || e.getKey().equals("baseline")) {
+                out.put(e.getKey(), s);
                 continue;
             }
             // Paths are relative to the file that set them.

@@ -1,0 +1,47 @@
+package org.lrsearch.reporters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Strategies ranked over blocks in summary.json and the report. */
+class RankingTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void blocksAreEverySettingAndSeedAndEveryStrategyIsRankedOverTheSameOnes() {
+        // The stub: 2 strategies × batch 2, 4 × shots 1, 2 × seeds 0, 1 = 8 blocks.
+        Ranking r = Ranking.of(StubResults.results("H1"), java.util.List.of("0.1", "H1"), null);
+        assertThat(r.friedman().blocks()).isEqualTo(8);
+        assertThat(r.baseline()).isEqualTo("0.1");
+        assertThat(r.meanRanks()[0] + r.meanRanks()[1]).isEqualTo(3.0);
+        assertThat(r.pairwise()).singleElement().satisfies(p -> {
+            assertThat(p.strategy()).isEqualTo("H1");
+            assertThat(p.holmP()).isEqualTo(p.wilcoxonP());
+        });
+        assertThat(Ranking.of(StubResults.results("H1"), java.util.List.of("0.1"), null)).isNull();
+    }
+
+    @Test
+    void summaryJsonCarriesCellsRankingFriedmanPairwiseAndCompute() throws IOException {
+        new JsonReporter().report(new JsonOptions(null, false), StubResults.results("H1"), dir);
+        JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        assertThat(s.get("cells")).hasSize(8);
+        assertThat(s.get("cells").get(0).get("coordinates").get("strategy").asText()).isEqualTo("0.1");
+        assertThat(s.get("cells").get(0).get("n").asInt()).isEqualTo(2);
+        assertThat(s.get("ranking")).hasSize(2);
+        assertThat(s.get("friedman").get("blocks").asInt()).isEqualTo(8);
+        assertThat(s.get("friedman").has("imanDavenportP")).isTrue();
+        assertThat(s.get("pairwise").get(0).get("baseline").asText()).isEqualTo("0.1");
+        assertThat(s.get("compute")).hasSize(8);
+        new HtmlReporter().report(new HtmlOptions(null, null), StubResults.results("H1"), dir);
+        String html = java.nio.file.Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("id=\"ranking\"").contains("Friedman test").contains("Holm-adjusted");
+    }
+}
