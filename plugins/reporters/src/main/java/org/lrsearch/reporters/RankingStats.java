@@ -3,9 +3,9 @@ package org.lrsearch.reporters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
-import org.apache.commons.math3.distribution.FDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.special.Beta;
+import org.apache.commons.math3.special.Gamma;
 
 /**
  * Comparing several strategies over several blocks (Demšar, "Statistical Comparisons of Classifiers
@@ -102,10 +102,12 @@ final class RankingStats {
         }
         double c = 1 - ties / (k * (k * k - 1.0) * n);
         double chi = (12.0 / (n * k * (k + 1.0)) * ssq - 3.0 * n * (k + 1)) / c;
-        double p = chi <= 0 ? 1 : 1 - new ChiSquaredDistribution(k - 1).cumulativeProbability(chi);
+        // Upper tails from the regularised gamma and beta functions directly: 1 − cdf would round a
+        // p-value below 1e-16 to 0.
+        double p = chi <= 0 ? 1 : Gamma.regularizedGammaQ((k - 1) / 2.0, chi / 2);
         double df1 = k - 1, df2 = (k - 1.0) * (n - 1);
         double f = (n - 1) * chi / (n * (k - 1.0) - chi);
-        double fp = !(f > 0) || Double.isInfinite(f) ? (f > 0 ? 0 : 1) : 1 - new FDistribution(df1, df2).cumulativeProbability(f);
+        double fp = !(f > 0) ? 1 : Double.isInfinite(f) ? 0 : Beta.regularizedBeta(df2 / (df2 + df1 * f), df2 / 2, df1 / 2);
         return new Friedman(chi, p, f, fp, n, k);
     }
 
