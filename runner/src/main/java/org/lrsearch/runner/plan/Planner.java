@@ -32,7 +32,7 @@ import org.lrsearch.runner.plugins.Strategies;
 public final class Planner {
     static final List<String> TOP_KEYS = List.of("name", "description", "dataset", "model", "training", "strategy",
             "strategies", "seeds", "grid", "reporters", "report");
-    static final List<String> REPORT_KEYS = List.of("title", "reference", "templates", "baseline");
+    static final List<String> REPORT_KEYS = List.of("title", "reference", "templates", "baseline", "columns");
     /**
      * The plugins a config gets when it names none: the one place such defaults live. A config that
      * uses other plugins names them ({@code dataset.plugin}, {@code model.plugin}, {@code reporters}).
@@ -84,6 +84,15 @@ public final class Planner {
         List<String> swept = List.copyOf(grid.keySet());
         List<ExperimentPlan.Reporter> reporterList = reporters(config, tree.get("reporters"));
         Map<String, Object> report = report(config, tree.get("report"));
+        if (report.containsKey("columns") && !swept.contains(report.get("columns"))) {
+            throw config.error("report.columns", report.get("columns"), "must be a swept key; the grid sweeps: "
+                    + String.join(", ", swept));
+        }
+        if (report.containsKey("baseline") && !strategySpecs.containsKey(report.get("baseline"))) {
+            throw config.error("report.baseline", report.get("baseline"), "must be a strategy label"
+                    + OptionsBinder.didYouMean(String.valueOf(report.get("baseline")), strategySpecs.keySet())
+                    + "; labels: " + String.join(", ", strategySpecs.keySet()));
+        }
 
         Map<String, Object> base = Mappers.map(Mappers.deepCopy(tree));
         for (String k : List.of("grid", "seeds", "reporters", "report", "strategies", "name", "description")) {
@@ -236,7 +245,7 @@ public final class Planner {
             if (!(e.getValue() instanceof String s) || s.isBlank()) {
                 throw config.error(key, e.getValue(), "must be a non-empty string");
             }
-            if (e.getKey().equals("title") || e.getKey().equals("baseline")) {
+            if (List.of("title", "baseline", "columns").contains(e.getKey())) {
                 out.put(e.getKey(), s);
                 continue;
             }
