@@ -24,6 +24,20 @@ public final class NumberText {
         if (Double.isNaN(v)) {
             return "";
         }
-        return String.format(java.util.Locale.ROOT, "%." + digits + "f", v);
+        return unsignedZero(String.format(java.util.Locale.ROOT, "%." + digits + "f", v));
+    }
+
+    /** Like {@link #fixed} with an explicit sign, except a value that rounds to zero, which has none. */
+    public static String signed(double v, int digits) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        return unsignedZero(String.format(java.util.Locale.ROOT, "%+." + digits + "f", v));
+    }
+
+    // "-0.0000" and "+0.0000" claim a direction the rounded number does not have.
+    private static String unsignedZero(String s) {
+        return (s.startsWith("-") || s.startsWith("+")) && s.chars().skip(1).allMatch(c -> c == '0' || c == '.')
+                ? s.substring(1) : s;
     }
 }
