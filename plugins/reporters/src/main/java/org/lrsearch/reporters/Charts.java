@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
+import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -43,8 +44,8 @@ final class Charts {
     record Curve(String label, double[] x, double[] mean, double[] std, int color, int dash) {
     }
 
-    /** Test accuracy against iteration, one line per curve. */
-    static String accuracy(String id, String title, List<Curve> curves, int width, int height) {
+    /** Test accuracy against iteration, one line per curve, the y axis spanning at least [yLow, yHigh]. */
+    static String accuracy(String id, String title, List<Curve> curves, double yLow, double yHigh, int width, int height) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         DeviationRenderer renderer = new DeviationRenderer(true, false);
         renderer.setAlpha(0.15f);
@@ -65,6 +66,10 @@ final class Charts {
         NumberAxis x = axis("iteration");
         NumberAxis y = axis("test accuracy");
         y.setAutoRangeIncludesZero(false);
+        if (yHigh > yLow) {
+            double pad = 0.03 * (yHigh - yLow);
+            y.setRange(Math.max(0, yLow - pad), Math.min(1, yHigh + pad));
+        }
         XYPlot plot = new XYPlot(data, x, y, renderer);
         return svg(id, chart(title, plot), width, height);
     }
@@ -102,7 +107,8 @@ final class Charts {
             last = Math.max(last, iteration[i]);
         }
         if (hi > 0) {
-            y.setRange(lo / 3, hi * 3);
+            // Whole decades with room around the trace: at least two labelled ticks, so the axis has a scale.
+            y.setRange(Math.pow(10, Math.floor(Math.log10(lo) - 0.3)), Math.pow(10, Math.ceil(Math.log10(hi) + 0.3)));
         }
         x.setRange(0.8, last * 1.2);
         XYPlot plot = new XYPlot(new XYSeriesCollection(s), x, y, renderer);
@@ -154,6 +160,81 @@ final class Charts {
         renderer.setSeriesStroke(0, new BasicStroke(1.2f));
         XYPlot plot = new XYPlot(new XYSeriesCollection(s), axis("iteration (1-based)"), y, renderer);
         return svg(id, chart(title, plot), width, height);
+    }
+
+    /** Marker shapes, with the character that stands for each in an HTML legend. */
+    static final String[] SHAPE_GLYPHS = {"●", "■", "▲", "◆"};
+    private static final java.awt.Shape[] SHAPES = {new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8),
+        new Rectangle2D.Double(-3.5, -3.5, 7, 7), new java.awt.Polygon(new int[] {0, 4, -4}, new int[] {-5, 3, 3}, 3),
+        new java.awt.Polygon(new int[] {0, 5, 0, -5}, new int[] {-5, 0, 5, 0}, 4)};
+
+    /** The colour and marker of the i-th strategy: 8 colours, then the next shape. */
+    static Color strategyColor(int i) {
+        return PALETTE[i % PALETTE.length];
+    }
+
+    static String strategyGlyph(int i) {
+        return SHAPE_GLYPHS[(i / PALETTE.length) % SHAPE_GLYPHS.length];
+    }
+
+    /**
+     * One setting's strategies at their mean passes (log x) and mean accuracy with ± sd bars, the
+     * Pareto front as a grey line; axes fixed by the caller so that panels compare. No legend: the
+     * report shows one for all panels.
+     */
+    static String frontier(String id, String title, ComputeFront.Setting setting, Map<String, Integer> strategyIndex,
+                           double xLow, double xHigh, double yLow, double yHigh, int width, int height) {
+        YIntervalSeriesCollection points = new YIntervalSeriesCollection();
+        org.jfree.chart.renderer.xy.XYErrorRenderer renderer = new org.jfree.chart.renderer.xy.XYErrorRenderer();
+        renderer.setDrawXError(false);
+        renderer.setDefaultLinesVisible(false);
+        int series = 0;
+        for (ComputeFront.Point p : setting.points()) {
+            if (p.accuracy().getN() == 0 || !(p.passes() > 0)) {
+                continue;
+            }
+            YIntervalSeries s = new YIntervalSeries(p.strategy());
+            double m = p.accuracy().getMean(), sd = p.accuracy().getN() > 1 ? p.accuracy().getStandardDeviation() : 0;
+            s.add(p.passes(), m, m - sd, m + sd);
+            points.addSeries(s);
+            int i = strategyIndex.getOrDefault(p.strategy(), 0);
+            renderer.setSeriesPaint(series, strategyColor(i));
+            renderer.setSeriesShape(series, SHAPES[(i / PALETTE.length) % SHAPES.length]);
+            renderer.setSeriesShapesFilled(series, p.onFront());
+            series++;
+        }
+        renderer.setErrorPaint(new Color(0x888888));
+        LogAxis x = new LogAxis("forward + backward passes per run (log scale)");
+        x.setLabelFont(LABEL);
+        x.setTickLabelFont(TICK);
+        x.setBase(10);
+        x.setSmallestValue(1);
+        x.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
+        // Ticks at powers of two: readable round numbers, several per decade (passes rarely span more than two).
+        x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(Math.log10(2)));
+        x.setRange(xLow, xHigh);
+        NumberAxis y = axis("test accuracy");
+        y.setAutoRangeIncludesZero(false);
+        if (yHigh > yLow) {
+            y.setRange(yLow, yHigh);
+        }
+        XYPlot plot = new XYPlot(points, x, y, renderer);
+        XYSeries line = new XYSeries("Pareto front", false, true);
+        for (ComputeFront.Point p : ComputeFront.frontLine(setting)) {
+            if (p.passes() > 0) {
+                line.add(p.passes(), p.accuracy().getMean());
+            }
+        }
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer frontRenderer =
+                new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
+        frontRenderer.setSeriesPaint(0, new Color(0x999999));
+        frontRenderer.setSeriesStroke(0, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {4f, 3f}, 0f));
+        plot.setDataset(1, new XYSeriesCollection(line));
+        plot.setRenderer(1, frontRenderer);
+        JFreeChart chart = chart(title, plot);
+        chart.removeLegend();
+        return svg(id, chart, width, height);
     }
 
     private static NumberAxis axis(String label) {

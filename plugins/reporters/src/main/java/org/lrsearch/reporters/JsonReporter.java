@@ -132,6 +132,7 @@ public final class JsonReporter implements ReporterPlugin<JsonOptions> {
                 pw.add(m);
             }
             summary.put("pairwise", pw);
+            summary.put("identicalStrategies", ranking.identical());
         }
         summary.put("compute", SummaryCells.compute(results));
         Path s = AtomicFiles.write(outDir.resolve("summary.json"), json.writeValueAsString(summary));

@@ -24,9 +24,11 @@ import org.lrsearch.api.RunStatus;
  *                   baseline's by more is significantly different
  * @param baseline   the strategy the others are tested against
  * @param pairwise   each other strategy against the baseline
+ * @param identical  groups of two or more strategies with the same test accuracy in every block, in
+ *                   config order: the ranking counts them as separate strategies though they are one
  */
 record Ranking(List<String> strategies, double[] meanRanks, RankingStats.Friedman friedman, double criticalDifference,
-               String baseline, List<Pair> pairwise) {
+               String baseline, List<Pair> pairwise, List<List<String>> identical) {
 
     /**
      * @param pairs    blocks with a non-zero difference
@@ -87,6 +89,32 @@ record Ranking(List<String> strategies, double[] meanRanks, RankingStats.Friedma
             pairs.add(new Pair(strategies.get(others.get(t)), baseline, acc.length, tests.get(t).pairs(), raw[t], holm[t]));
         }
         return new Ranking(List.copyOf(strategies), RankingStats.averageRanks(acc), RankingStats.friedman(acc),
-                RankingStats.criticalDifference(strategies.size(), acc.length, 0.05), baseline, pairs);
+                RankingStats.criticalDifference(strategies.size(), acc.length, 0.05), baseline, pairs,
+                identical(strategies, acc));
+    }
+
+    private static List<List<String>> identical(List<String> strategies, double[][] acc) {
+        List<List<String>> groups = new ArrayList<>();
+        boolean[] grouped = new boolean[strategies.size()];
+        for (int a = 0; a < strategies.size(); a++) {
+            if (grouped[a]) {
+                continue;
+            }
+            List<String> group = new ArrayList<>(List.of(strategies.get(a)));
+            for (int b = a + 1; b < strategies.size(); b++) {
+                boolean same = true;
+                for (double[] row : acc) {
+                    same &= row[a] == row[b];
+                }
+                if (same) {
+                    grouped[b] = true;
+                    group.add(strategies.get(b));
+                }
+            }
+            if (group.size() > 1) {
+                groups.add(List.copyOf(group));
+            }
+        }
+        return List.copyOf(groups);
     }
 }

@@ -34,11 +34,13 @@ final class ReportModel {
         m.put("configFile", info.configFile());
         m.put("summary", summary(results));
         m.put("table1", table1(cells, ReferenceTable.of(info)));
+        m.put("results", ResultsTable.build(results));
         m.put("figure2", figure2(cells, results, options));
         m.put("traces", TraceSection.build(cells, results, options));
         m.put("stats", stats(results, cells));
         m.put("ranking", ranking(results, cells, report));
         m.put("compute", compute(cells, results));
+        m.put("frontier", ComputeFront.section(results, cells.strategies(), options));
         m.put("problems", problems(results));
         m.put("provenance", provenance(info, results));
         return m;
@@ -83,7 +85,7 @@ final class ReportModel {
                     double d = acc.getMean() - rv.getAsDouble();
                     deltas.addValue(Math.abs(d));
                     c.put("ref", NumberText.fixed(rv.getAsDouble(), 4));
-                    c.put("delta", String.format(Locale.ROOT, "%+.4f", d));
+                    c.put("delta", NumberText.signed(d, 4));
                     c.put("deltaClass", Math.abs(d) <= 0.02 ? "close" : Math.abs(d) <= 0.05 ? "near" : "far");
                 } else {
                     c.put("ref", "");
@@ -111,7 +113,7 @@ final class ReportModel {
      */
     static List<Map<String, Object>> figure2(ResultCells cells, ExperimentResults results, HtmlOptions o) {
         List<Map<String, Object>> panels = new ArrayList<>();
-        int id = 0;
+        List<List<Charts.Curve>> curvesOf = new ArrayList<>();
         for (String strategy : cells.strategies()) {
             for (int hidden : cells.hiddens()) {
                 for (String others : cells.others()) {
@@ -122,11 +124,27 @@ final class ReportModel {
                     Map<String, Object> p = new LinkedHashMap<>();
                     p.put("strategy", strategy);
                     p.put("hidden", String.valueOf(hidden));
-                    p.put("svg", Charts.accuracy("fig2-" + id++, "LR " + strategy + ", hidden " + hidden
-                            + (others.isEmpty() ? "" : ", " + others), curves, o.chartWidth(), o.chartHeight()));
+                    p.put("title", "LR " + strategy + hiddenText(", hidden ", hidden) + (others.isEmpty() ? "" : ", " + others));
                     panels.add(p);
+                    curvesOf.add(curves);
                 }
             }
+        }
+        // One y range for every panel, so panels compare at a glance (a flat 0.10 line does not fill its panel).
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (List<Charts.Curve> curves : curvesOf) {
+            for (Charts.Curve c : curves) {
+                for (int k = 0; k < c.mean().length; k++) {
+                    double sd = Double.isNaN(c.std()[k]) ? 0 : c.std()[k];
+                    lo = Math.min(lo, c.mean()[k] - sd);
+                    hi = Math.max(hi, c.mean()[k] + sd);
+                }
+            }
+        }
+        for (int i = 0; i < panels.size(); i++) {
+            Map<String, Object> p = panels.get(i);
+            p.put("svg", Charts.accuracy("fig2-" + i, (String) p.remove("title"), curvesOf.get(i), lo, hi, o.chartWidth(),
+                    o.chartHeight()));
         }
         return panels;
     }
@@ -172,8 +190,8 @@ final class ReportModel {
             s.put("method", p.method());
             s.put("baseline", p.baseline());
             s.put("pairs", String.valueOf(p.pairs()));
-            s.put("meanDiff", String.format(Locale.ROOT, "%+.4f", p.meanDiff()));
-            s.put("ci", Double.isNaN(p.ciLow()) ? "–" : String.format(Locale.ROOT, "[%+.4f, %+.4f]", p.ciLow(), p.ciHigh()));
+            s.put("meanDiff", NumberText.signed(p.meanDiff(), 4));
+            s.put("ci", Double.isNaN(p.ciLow()) ? "–" : "[" + NumberText.signed(p.ciLow(), 4) + ", " + NumberText.signed(p.ciHigh(), 4) + "]");
             s.put("wilcoxon", pValue(p.wilcoxonP()));
             s.put("ttest", pValue(p.tTestP()));
             s.put("verdict", p.verdict());
@@ -229,6 +247,7 @@ final class ReportModel {
             pairs.add(row);
         }
         m.put("pairs", pairs);
+        m.put("identical", r.identical().stream().map(g -> String.join(" = ", g)).toList());
         return m;
     }
 
@@ -259,7 +278,7 @@ final class ReportModel {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("strategy", row.strategy());
             c.put("batch", String.valueOf(row.batchSize()));
-            c.put("hidden", String.valueOf(row.hidden()));
+            c.put("hidden", row.hidden() == 0 ? "–" : String.valueOf(row.hidden()));
             c.put("others", row.others());
             c.put("runs", String.valueOf(f.getN()));
             c.put("forward", NumberText.fixed(f.getMean(), 0));
@@ -318,6 +337,12 @@ final class ReportModel {
 
     static String describe(RunResult r) {
         var s = r.spec();
-        return "batch " + s.batchSize() + ", hidden " + ResultCells.hidden(s) + ", " + s.shots() + "-shot, seed " + s.seed();
+        return "batch " + s.batchSize() + hiddenText(", hidden ", ResultCells.hidden(s)) + ", " + s.shots() + "-shot, seed "
+                + s.seed();
+    }
+
+    /** A model without a hidden size (hidden 0 in the cells) gets no "hidden" label at all. */
+    private static String hiddenText(String prefix, int hidden) {
+        return hidden == 0 ? "" : prefix + hidden;
     }
 }

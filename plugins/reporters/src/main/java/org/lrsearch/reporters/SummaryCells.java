@@ -54,6 +54,14 @@ final class SummaryCells {
     }
 
     static List<Map<String, Object>> compute(ExperimentResults results) {
+        Map<Map<String, Object>, Boolean> onFront = new java.util.HashMap<>();
+        for (ComputeFront.Setting s : ComputeFront.of(results)) {
+            for (ComputeFront.Point p : s.points()) {
+                Map<String, Object> key = new java.util.HashMap<>(s.coordinates());
+                key.put("strategy", p.strategy());
+                onFront.put(key, p.onFront());
+            }
+        }
         List<Map<String, Object>> out = new ArrayList<>();
         group(results).forEach((coordinates, runs) -> {
             Map<String, Object> c = new LinkedHashMap<>();
@@ -61,6 +69,9 @@ final class SummaryCells {
             c.put("meanForwardPasses", runs.stream().mapToLong(RunResult::forwardPasses).average().orElse(Double.NaN));
             c.put("meanBackwardPasses", runs.stream().mapToLong(RunResult::backwardPasses).average().orElse(Double.NaN));
             c.put("meanWallMs", runs.stream().mapToLong(RunResult::wallMs).average().orElse(Double.NaN));
+            Map<String, Object> key = new java.util.HashMap<>(coordinates);
+            key.put("strategy", runs.get(0).spec().strategy());
+            c.put("paretoFront", onFront.getOrDefault(key, false));
             out.add(c);
         });
         return out;

@@ -75,21 +75,28 @@ final class TraceSection {
             c.put("scalars", scalarCharts);
             charts.add(c);
         }
+        // Runs that reached the same δ the same way are one row: 60 searcher runs are a handful of outcomes.
+        Map<List<String>, List<RunResult>> outcomes = new LinkedHashMap<>();
         for (RunResult r : searchers) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("runId", r.spec().runId());
-            d.put("strategy", r.spec().strategy());
-            d.put("batch", String.valueOf(r.spec().batchSize()));
-            d.put("hidden", String.valueOf(ResultCells.hidden(r.spec())));
-            d.put("shots", String.valueOf(r.spec().shots()));
-            d.put("seed", String.valueOf(r.spec().seed()));
             List<TraceEvent> rs = rounds(r);
-            d.put("delta", NumberText.plain(r.result("delta")));
-            d.put("shrinks", String.valueOf(rs.stream().filter(s -> "shrink".equals(s.payload().get("case"))).count()));
-            d.put("searchIterations", String.valueOf(rs.get(rs.size() - 1).iteration() + 1));
-            d.put("selectedDelta", share(r));
-            deltas.add(d);
+            outcomes.computeIfAbsent(List.of(r.spec().strategy(), NumberText.plain(r.result("delta")),
+                    String.valueOf(rs.stream().filter(s -> "shrink".equals(s.payload().get("case"))).count()),
+                    String.valueOf(rs.get(rs.size() - 1).iteration() + 1)), k -> new ArrayList<>()).add(r);
         }
+        outcomes.forEach((key, runs) -> {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("strategy", key.get(0));
+            d.put("delta", key.get(1));
+            d.put("shrinks", key.get(2));
+            d.put("searchIterations", key.get(3));
+            d.put("runCount", String.valueOf(runs.size()));
+            d.put("runs", runs.stream().map(r -> r.spec().runId() + " (" + ReportModel.describe(r) + ")").toList());
+            java.util.DoubleSummaryStatistics share = runs.stream().mapToDouble(TraceSection::share)
+                    .filter(v -> !Double.isNaN(v)).summaryStatistics();
+            d.put("selectedDelta", share.getCount() == 0 ? "" : share.getMin() == share.getMax() ? percent(share.getMin())
+                    : percent(share.getMin()) + "–" + percent(share.getMax()));
+            deltas.add(d);
+        });
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("charts", charts);
         t.put("deltas", deltas);
@@ -101,11 +108,11 @@ final class TraceSection {
         return r.events().stream().filter(e -> e.type().equals("searchRound")).toList();
     }
 
-    /** Share of selector iterations that committed δ itself (rather than a fraction of it). */
-    private static String share(RunResult r) {
+    /** Share of selector iterations that committed δ itself (rather than a fraction of it); NaN without δ. */
+    private static double share(RunResult r) {
         double delta = r.result("delta");
         if (Double.isNaN(delta)) {
-            return "";
+            return Double.NaN;
         }
         long atDelta = 0, total = 0;
         List<TraceEvent> rs = rounds(r);
@@ -120,7 +127,11 @@ final class TraceSection {
                 atDelta += to - from + 1;
             }
         }
-        return total == 0 ? "" : String.format(Locale.ROOT, "%.1f%%", 100.0 * atDelta / total);
+        return total == 0 ? Double.NaN : 100.0 * atDelta / total;
+    }
+
+    private static String percent(double v) {
+        return String.format(Locale.ROOT, "%.1f%%", v);
     }
 
     /** Points of a step line: each segment's start and end, x 1-based for the log axis. */

@@ -38,12 +38,15 @@ class HtmlReportTest {
     void showsEverySectionWithTheReferenceAndStatistics() throws IOException {
         String html = render("H1");
         assertThat(html).contains("id=\"table1\"", "id=\"figure2\"", "id=\"traces\"", "id=\"stats\"", "id=\"compute\"",
-                "id=\"provenance\"");
+                "id=\"provenance\"", "id=\"frontier\"");
         assertThat(html).contains("paper 0.5221").contains("mean |Δ|");
-        // Figure 2 panels (one per setting) + one LR trace per setting (the stub records no scalars).
-        assertThat(Pattern.compile("<svg").matcher(html).results().count()).isEqualTo(4);
+        // Figure 2 panels (one per setting) + one LR trace per setting (the stub records no scalars)
+        // + one accuracy-against-compute panel per batch size and shots.
+        assertThat(Pattern.compile("<svg").matcher(html).results().count()).isEqualTo(8);
         assertThat(html).contains("Wilcoxon p").contains("5% level");
         assertThat(html).contains("stepSmallest").contains("δ per searcher run");
+        // The stub's 8 searcher runs all reach δ = 0.1 after one shrink in 2 iterations: one row of 8 runs.
+        assertThat(html).contains("<tr><td>H1</td><td>0.1</td><td>1</td><td>2</td><td><details><summary>8</summary>");
     }
 
     @Test

@@ -44,4 +44,38 @@ class RankingTest {
         String html = java.nio.file.Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("id=\"ranking\"").contains("Friedman test").contains("Holm-adjusted");
     }
+
+    /** The stub with a third strategy, H2, whose every run repeats H1's result. */
+    static org.lrsearch.api.ExperimentResults withACopyOfH1() {
+        org.lrsearch.api.ExperimentResults base = StubResults.results("H1");
+        java.util.List<org.lrsearch.api.RunResult> runs = new java.util.ArrayList<>(base.runs());
+        for (org.lrsearch.api.RunResult r : base.runs()) {
+            if (!r.spec().strategy().equals("H1")) {
+                continue;
+            }
+            org.lrsearch.api.RunSpec s = r.spec();
+            java.util.Map<String, Object> c = new java.util.LinkedHashMap<>(s.coordinates());
+            c.put("strategy", "H2");
+            org.lrsearch.api.RunSpec spec = new org.lrsearch.api.RunSpec(s.runId() + "c", s.dataset(), s.model(),
+                    s.batchSize(), s.shots(), s.selection(), "H2", s.strategyPlugin(), s.seed(), s.iterations(),
+                    s.evalEvery(), c, s.swept());
+            runs.add(new org.lrsearch.api.RunResult(spec, r.status(), r.message(), r.stoppedAt(), r.testAccuracy(),
+                    r.finalTrainLoss(), r.results(), r.forwardPasses(), r.backwardPasses(), r.wallMs(), r.evalMs(),
+                    r.curve(), r.events(), r.lrSegments(), r.scalars(), r.warnings()));
+        }
+        return new org.lrsearch.api.ExperimentResults(base.info(), runs);
+    }
+
+    @Test
+    void strategiesWithTheSameResultInEveryBlockAreFlaggedAsOne() throws IOException {
+        Ranking r = Ranking.of(withACopyOfH1(), java.util.List.of("0.1", "H1", "H2"), null);
+        assertThat(r.identical()).containsExactly(java.util.List.of("H1", "H2"));
+        assertThat(Ranking.of(StubResults.results("H1"), java.util.List.of("0.1", "H1"), null).identical()).isEmpty();
+        new JsonReporter().report(new JsonOptions(null, false), withACopyOfH1(), dir);
+        JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        assertThat(s.get("identicalStrategies").get(0).toString()).isEqualTo("[\"H1\",\"H2\"]");
+        new HtmlReporter().report(new HtmlOptions(null, null), withACopyOfH1(), dir);
+        String html = java.nio.file.Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("Identical results in every block: <strong>H1 = H2</strong>");
+    }
 }
