@@ -33,7 +33,7 @@ public record PairedStats(String method, String baseline, int pairs, double mean
 
     static final int EXACT_WILCOXON_MAX_PAIRS = 20;
 
-    /** Every searcher (a strategy whose runs fixed a bound δ) against every other strategy. */
+    /** Every searcher (a strategy whose runs fixed a bound δ) against every other strategy, searchers against each other once. */
     public static List<PairedStats> all(ExperimentResults results, List<String> strategies) {
         List<String> methods = new ArrayList<>();
         for (String s : strategies) {
@@ -44,7 +44,8 @@ public record PairedStats(String method, String baseline, int pairs, double mean
         List<PairedStats> out = new ArrayList<>();
         for (String m : methods) {
             for (String b : strategies) {
-                if (!methods.contains(b)) {
+                // A searcher against a later searcher (H1 vs H2): the comparison the paper's two proposal sets invite.
+                if (!methods.contains(b) || methods.indexOf(b) > methods.indexOf(m)) {
                     PairedStats p = compare(results, m, b);
                     if (p != null) {
                         out.add(p);
@@ -123,7 +124,7 @@ public record PairedStats(String method, String baseline, int pairs, double mean
         String dir = mean > 0 ? "higher" : "lower";
         if (Double.isNaN(wp) && Double.isNaN(tp)) {
             return String.format(Locale.ROOT, "Not computable: neither test has a p-value over these %d pairs "
-                    + "(mean difference %+.4f); no conclusion can be drawn.", n, mean);
+                    + "(mean difference %s); no conclusion can be drawn.", n, NumberText.signed(mean, 4));
         }
         if (Double.isNaN(tp) || Double.isNaN(wp)) {
             // The paired t-test has no p-value when every difference is the same (no spread); say so rather
@@ -132,20 +133,21 @@ public record PairedStats(String method, String baseline, int pairs, double mean
             String which = Double.isNaN(tp) ? "Wilcoxon" : "paired t-test";
             String missing = Double.isNaN(tp) ? "the paired t-test is not computable (every difference is the same, "
                     + "so there is no spread)" : "the Wilcoxon test is not computable";
-            return String.format(Locale.ROOT, "%s (%s alone; %s): %s is %s than %s by %+.4f on average.",
+            return String.format(Locale.ROOT, "%s (%s alone; %s): %s is %s than %s by %s on average.",
                     sig ? "Significant at the 5% level" : "No significant difference at the 5% level", which, missing,
-                    m, dir, b, mean);
+                    m, dir, b, NumberText.signed(mean, 4));
         }
         boolean w = wp < 0.05, t = tp < 0.05;
         if (!w && !t) {
             return String.format(Locale.ROOT, "No significant difference at the 5%% level between %s and %s "
-                    + "(mean difference %+.4f over %d pairs).", m, b, mean, n);
+                    + "(mean difference %s over %d pairs).", m, b, NumberText.signed(mean, 4), n);
         }
         if (w && t) {
             return String.format(Locale.ROOT, "%s is significantly %s than %s at the 5%% level (both tests), "
-                    + "by %+.4f on average.", m, dir, b, mean);
+                    + "by %s on average.", m, dir, b, NumberText.signed(mean, 4));
         }
         return String.format(Locale.ROOT, "The tests disagree at the 5%% level (%s p < 0.05 only): %s is %s than %s by "
-                + "%+.4f on average; treat the difference as weak evidence.", w ? "Wilcoxon" : "t-test", m, dir, b, mean);
+                + "%s on average; treat the difference as weak evidence.", w ? "Wilcoxon" : "t-test", m, dir, b,
+                NumberText.signed(mean, 4));
     }
 }

@@ -47,4 +47,18 @@ class PairedStatsTest {
         double b = r.runs().stream().filter(x -> x.spec().strategy().equals("0.1")).mapToDouble(x -> x.testAccuracy()).average().orElseThrow();
         assertThat(PairedStats.compare(r, "H1", "0.1").meanDiff()).isCloseTo(m - b, within(1e-12));
     }
+
+    @Test
+    void searchersAreComparedWithEachOtherOnceAsWellAsWithEveryBaseline() {
+        // H1 and H2 are searchers (their runs fix δ); 0.1 is not.
+        var pairs = PairedStats.all(RankingTest.withACopyOfH1(), java.util.List.of("0.1", "H1", "H2"));
+        assertThat(pairs).extracting(p -> p.method() + " vs " + p.baseline())
+                .containsExactly("H1 vs 0.1", "H1 vs H2", "H2 vs 0.1");
+        assertThat(pairs.get(1).verdict()).isEqualTo("H1 and H2 reach exactly the same accuracy in all 8 pairs.");
+    }
+
+    @Test
+    void aMeanDifferenceThatRoundsToZeroHasNoSign() {
+        assertThat(PairedStats.verdict("H1", "0.1", 10, -0.00001, 0.5, 0.5, false)).contains("(mean difference 0.0000 over");
+    }
 }
