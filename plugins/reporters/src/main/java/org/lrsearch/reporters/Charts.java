@@ -237,6 +237,56 @@ final class Charts {
         return svg(id, chart, width, height);
     }
 
+    /**
+     * The critical-difference chart (Demšar 2006, Bonferroni–Dunn form): each strategy's average rank
+     * on one axis (1 = best, at the left), one row per strategy from best to worst, and the band of
+     * ranks within the critical difference of the baseline's shaded: a strategy outside the band
+     * differs significantly from the baseline.
+     */
+    static String criticalDifference(String id, List<String> strategies, double[] ranks, String baseline, double cd,
+                                     int width) {
+        Integer[] order = new Integer[strategies.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(ranks[a], ranks[b]));
+        String[] names = new String[order.length];
+        XYSeries inside = new XYSeries("within the critical difference of " + baseline, false, true);
+        XYSeries outside = new XYSeries("beyond it", false, true);
+        int bi = strategies.indexOf(baseline);
+        for (int row = 0; row < order.length; row++) {
+            int i = order[row];
+            // Row 0 at the top: y counts down.
+            names[order.length - 1 - row] = strategies.get(i);
+            (Math.abs(ranks[i] - ranks[bi]) > cd ? outside : inside).add(ranks[i], order.length - 1 - row);
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(inside);
+        data.addSeries(outside);
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer =
+                new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(false, true);
+        renderer.setSeriesPaint(0, PALETTE[0]);
+        renderer.setSeriesPaint(1, PALETTE[3]);
+        renderer.setSeriesShape(0, SHAPES[0]);
+        renderer.setSeriesShape(1, SHAPES[3]);
+        NumberAxis x = axis("average rank (1 = best)");
+        x.setRange(0.5, strategies.size() + 0.5);
+        x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+        org.jfree.chart.axis.SymbolAxis y = new org.jfree.chart.axis.SymbolAxis(null, names);
+        y.setTickLabelFont(TICK);
+        y.setGridBandsVisible(false);
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        org.jfree.chart.plot.IntervalMarker band = new org.jfree.chart.plot.IntervalMarker(ranks[bi] - cd, ranks[bi] + cd,
+                new Color(0x0072B2), new BasicStroke(0f), null, null, 0.12f);
+        band.setLabel("CD = " + NumberText.fixed(cd, 2) + " around " + baseline);
+        band.setLabelFont(TICK);
+        band.setLabelPaint(new Color(0x333333));
+        band.setLabelAnchor(RectangleAnchor.TOP);
+        band.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+        plot.addDomainMarker(band, org.jfree.chart.ui.Layer.BACKGROUND);
+        return svg(id, chart("Average ranks and the critical difference", plot), width, 90 + 24 * strategies.size());
+    }
+
     private static NumberAxis axis(String label) {
         NumberAxis a = new NumberAxis(label);
         a.setLabelFont(LABEL);

@@ -38,7 +38,7 @@ final class ReportModel {
         m.put("figure2", figure2(cells, results, options));
         m.put("traces", TraceSection.build(cells, results, options));
         m.put("stats", stats(results, cells));
-        m.put("ranking", ranking(results, cells, report));
+        m.put("ranking", ranking(results, cells, report, options));
         m.put("compute", compute(cells, results));
         m.put("frontier", ComputeFront.section(results, cells.strategies(), options));
         m.put("problems", problems(results));
@@ -201,7 +201,8 @@ final class ReportModel {
     }
 
     /** Strategies ranked across blocks, the Friedman test and each strategy against the baseline; empty when not computable. */
-    static Map<String, Object> ranking(ExperimentResults results, ResultCells cells, Map<String, Object> report) {
+    static Map<String, Object> ranking(ExperimentResults results, ResultCells cells, Map<String, Object> report,
+                                       HtmlOptions o) {
         Object baseline = report.get("baseline");
         Ranking r = Ranking.of(results, cells.strategies(), baseline == null ? null : String.valueOf(baseline));
         Map<String, Object> m = new LinkedHashMap<>();
@@ -247,6 +248,8 @@ final class ReportModel {
             pairs.add(row);
         }
         m.put("pairs", pairs);
+        m.put("cdChart", Charts.criticalDifference("cd", r.strategies(), r.meanRanks(), r.baseline(), r.criticalDifference(),
+                o.chartWidth()));
         m.put("identical", r.identical().stream().map(g -> String.join(" = ", g)).toList());
         return m;
     }

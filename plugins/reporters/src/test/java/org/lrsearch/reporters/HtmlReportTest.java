@@ -41,8 +41,9 @@ class HtmlReportTest {
                 "id=\"provenance\"", "id=\"frontier\"");
         assertThat(html).contains("paper 0.5221").contains("mean |Δ|");
         // Figure 2 panels (one per setting) + one LR trace per setting (the stub records no scalars)
-        // + one accuracy-against-compute panel per batch size and shots.
-        assertThat(Pattern.compile("<svg").matcher(html).results().count()).isEqualTo(8);
+        // + one accuracy-against-compute panel per batch size and shots + the critical-difference chart.
+        assertThat(Pattern.compile("<svg").matcher(html).results().count()).isEqualTo(9);
+        assertThat(html).contains("data-chart=\"critical-difference\"").contains("CD = ");
         assertThat(html).contains("Wilcoxon p").contains("5% level");
         assertThat(html).contains("stepSmallest").contains("δ per searcher run");
         // The stub's 8 searcher runs all reach δ = 0.1 after one shrink in 2 iterations: one row of 8 runs.
