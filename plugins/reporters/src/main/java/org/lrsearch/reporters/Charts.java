@@ -12,7 +12,6 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
-import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
@@ -74,44 +73,66 @@ final class Charts {
         return svg(id, chart(title, plot), width, height);
     }
 
-    /** A strategy's committed learning rate per iteration, log–log, its decisions (search rounds, a range test's end) marked. */
-    static String lrTrace(String id, String title, double[] iteration, double[] lr, List<double[]> marks,
-                          List<String> markLabels, int width, int height) {
-        XYSeries s = new XYSeries("learning rate", true, true);
-        for (int i = 0; i < iteration.length; i++) {
-            if (lr[i] > 0) {
-                s.add(iteration[i], lr[i]);
+    /** Ticks every decade, or every few decades when the axis spans many: at most about eight labels. */
+    private static org.jfree.chart.axis.NumberTickUnit decades(double span) {
+        return new org.jfree.chart.axis.NumberTickUnit(Math.max(1, Math.ceil(span / 8)));
+    }
+
+    /** A median line with its range as a shaded band (the band left out when there is only one seed). */
+    private static YIntervalSeriesCollection band(String name, SeedBands.Band band, boolean positiveOnly) {
+        YIntervalSeries s = new YIntervalSeries(name, false, true);
+        for (int i = 0; i < band.x().length; i++) {
+            if (!positiveOnly || band.low()[i] > 0) {
+                s.add(band.x()[i], band.median()[i], band.low()[i], band.high()[i]);
             }
         }
-        XYStepRenderer renderer = new XYStepRenderer();
-        renderer.setSeriesPaint(0, PALETTE[0]);
-        renderer.setSeriesStroke(0, new BasicStroke(1.6f));
-        LogAxis x = new LogAxis("iteration (1-based, log scale)");
+        YIntervalSeriesCollection c = new YIntervalSeriesCollection();
+        c.addSeries(s);
+        return c;
+    }
+
+    private static DeviationRenderer bandRenderer(Color color, boolean shaded) {
+        DeviationRenderer r = new DeviationRenderer(true, false);
+        r.setSeriesPaint(0, color);
+        r.setSeriesFillPaint(0, color);
+        r.setAlpha(shaded ? 0.2f : 0f);
+        r.setSeriesStroke(0, new BasicStroke(1.4f));
+        return r;
+    }
+
+    /**
+     * A strategy's committed learning rate per iteration, log–log: the median over seeds with the
+     * range shaded (per pixel-wide bucket of iterations, see {@link SeedBands}), and the first seed's
+     * decisions (search rounds, a range test's end) marked.
+     */
+    static String lrTrace(String id, String title, SeedBands.Band lr, boolean shaded, List<double[]> marks,
+                          List<String> markLabels, int width, int height) {
+        LogAxis x = new LogAxis("iteration (log scale)");
         LogAxis y = new LogAxis("learning rate (log scale)");
         for (LogAxis a : new LogAxis[] {x, y}) {
             a.setLabelFont(LABEL);
             a.setTickLabelFont(TICK);
             a.setSmallestValue(1e-12);
+            a.setBase(10);
+            // Whole decades only: a trace that sits at one rate would otherwise get ticks 10^-2.00, 10^-2.00, ...
+            a.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
         }
-        x.setBase(10);
-        y.setBase(10);
-        // Whole decades only: a trace that sits at one rate would otherwise get ticks 10^-2.00, 10^-2.00, ...
-        x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
-        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
         double lo = Double.POSITIVE_INFINITY, hi = 0, last = 1;
-        for (int i = 0; i < iteration.length; i++) {
-            if (lr[i] > 0) {
-                lo = Math.min(lo, lr[i]);
-                hi = Math.max(hi, lr[i]);
+        for (int i = 0; i < lr.x().length; i++) {
+            if (lr.low()[i] > 0) {
+                lo = Math.min(lo, lr.low()[i]);
+                hi = Math.max(hi, lr.high()[i]);
             }
-            last = Math.max(last, iteration[i]);
+            last = Math.max(last, lr.x()[i]);
         }
         if (hi > 0) {
             // Whole decades with room around the trace: at least two labelled ticks, so the axis has a scale.
-            y.setRange(Math.pow(10, Math.floor(Math.log10(lo) - 0.3)), Math.pow(10, Math.ceil(Math.log10(hi) + 0.3)));
+            double from = Math.floor(Math.log10(lo) - 0.3), to = Math.ceil(Math.log10(hi) + 0.3);
+            y.setRange(Math.pow(10, from), Math.pow(10, to));
+            y.setTickUnit(decades(to - from));
         }
         x.setRange(0.8, last * 1.2);
-        XYPlot plot = new XYPlot(new XYSeriesCollection(s), x, y, renderer);
+        XYPlot plot = new XYPlot(band("learning rate", lr, true), x, y, bandRenderer(PALETTE[0], shaded));
         for (int i = 0; i < marks.size(); i++) {
             ValueMarker m = new ValueMarker(marks.get(i)[0], new Color(0xD55E00), new BasicStroke(0.8f,
                     BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f));
@@ -121,26 +142,27 @@ final class Charts {
             m.setLabelTextAnchor(i % 2 == 0 ? TextAnchor.TOP_LEFT : TextAnchor.BOTTOM_LEFT);
             plot.addDomainMarker(m);
         }
-        return svg(id, chart(title, plot), width, height);
+        JFreeChart chart = chart(title, plot);
+        chart.removeLegend();
+        return svg(id, chart, width, height);
     }
 
-    /** One named number a strategy recorded per iteration; log y axis when it is positive and spans decades. */
-    static String scalar(String id, String title, String name, int[] iterations, double[] values, int width, int height) {
-        XYSeries s = new XYSeries(name, true, true);
+    /**
+     * One named number a strategy recorded per iteration, median over seeds with the range shaded;
+     * log y axis when it is positive and spans decades.
+     */
+    static String scalar(String id, String title, String name, SeedBands.Band values, boolean shaded, int width, int height) {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < iterations.length; i++) {
-            if (Double.isFinite(values[i])) {
-                s.add(iterations[i] + 1, values[i]);
-                lo = Math.min(lo, values[i]);
-                hi = Math.max(hi, values[i]);
-            }
+        for (int i = 0; i < values.x().length; i++) {
+            lo = Math.min(lo, values.low()[i]);
+            hi = Math.max(hi, values.high()[i]);
         }
         org.jfree.chart.axis.ValueAxis y;
         if (lo > 0 && hi / lo > 100) {
             LogAxis log = new LogAxis(name + " (log scale)");
             log.setBase(10);
             log.setSmallestValue(1e-300);
-            log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
+            log.setTickUnit(decades(Math.log10(hi / lo)));
             log.setLabelFont(LABEL);
             log.setTickLabelFont(TICK);
             y = log;
@@ -154,12 +176,10 @@ final class Charts {
             }
             y = lin;
         }
-        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer =
-                new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
-        renderer.setSeriesPaint(0, PALETTE[2]);
-        renderer.setSeriesStroke(0, new BasicStroke(1.2f));
-        XYPlot plot = new XYPlot(new XYSeriesCollection(s), axis("iteration (1-based)"), y, renderer);
-        return svg(id, chart(title, plot), width, height);
+        XYPlot plot = new XYPlot(band(name, values, false), axis("iteration"), y, bandRenderer(PALETTE[2], shaded));
+        JFreeChart chart = chart(title, plot);
+        chart.removeLegend();
+        return svg(id, chart, width, height);
     }
 
     /** Marker shapes, with the character that stands for each in an HTML legend. */

@@ -340,8 +340,20 @@ final class ReportModel {
 
     static String describe(RunResult r) {
         var s = r.spec();
-        return "batch " + s.batchSize() + hiddenText(", hidden ", ResultCells.hidden(s)) + ", " + s.shots() + "-shot, seed "
-                + s.seed();
+        return describeSetting(r) + ", seed " + s.seed();
+    }
+
+    /** The run's setting without its seed: batch, hidden size, shots and any other swept key. */
+    static String describeSetting(RunResult r) {
+        var s = r.spec();
+        StringBuilder b = new StringBuilder("batch " + s.batchSize() + hiddenText(", hidden ", ResultCells.hidden(s)) + ", "
+                + s.shots() + "-shot");
+        s.sweptCoordinates().forEach((k, v) -> {
+            if (!ResultCells.TABLE1_KEYS.contains(k)) {
+                b.append(", ").append(k).append('=').append(v);
+            }
+        });
+        return b.toString();
     }
 
     /** A model without a hidden size (hidden 0 in the cells) gets no "hidden" label at all. */

@@ -32,6 +32,9 @@ final class TraceSection {
             if (first == null) {
                 continue;
             }
+            // Every seed of the first run's setting: the chart shows their median and range.
+            List<RunResult> seeds = ordered.stream().filter(r -> r.spec().strategy().equals(strategy)
+                    && r.spec().coordinates().equals(first.spec().coordinates())).toList();
             List<double[]> marks = new ArrayList<>();
             List<String> labels = new ArrayList<>();
             List<Map<String, Object>> rounds = new ArrayList<>();
@@ -41,7 +44,7 @@ final class TraceSection {
                 perIteration.computeIfAbsent(s.iteration(), k -> new ArrayList<>()).add(
                         Double.isNaN(s.number("delta")) ? decision : "δ=" + NumberText.plain(s.number("delta")));
                 Map<String, Object> r = new LinkedHashMap<>();
-                r.put("iteration", String.valueOf(s.iteration()));
+                r.put("iteration", String.valueOf(s.iteration() + 1));
                 r.put("decision", decision);
                 r.put("proposals", join(s.numbers("H"), false));
                 r.put("g", join(s.numbers("G"), true));
@@ -55,22 +58,39 @@ final class TraceSection {
                 }
             }
             // One marker per iteration, naming its decisions in order (a search often decides within one iteration).
+            // Iterations are numbered from 1 here as on every axis and in every table of the report.
             perIteration.forEach((it, names) -> {
                 marks.add(new double[] {it + 1});
-                labels.add("it " + it + ": " + String.join(", ", names));
+                labels.add("it " + (it + 1) + ": " + String.join(", ", names));
             });
-            double[][] xy = steps(first.lrSegments());
+            int last = seeds.stream().flatMap(r -> r.lrSegments().stream()).mapToInt(LrSegment::to).max().orElse(0);
+            int buckets = Math.max(50, o.chartWidth() / 2);
+            List<int[]> its = new ArrayList<>();
+            List<double[]> lrs = new ArrayList<>();
+            for (RunResult r : seeds) {
+                its.add(SeedBands.range(last));
+                lrs.add(SeedBands.perIteration(r.lrSegments(), last));
+            }
+            String setting = ReportModel.describeSetting(first) + ", " + seeds.size() + (seeds.size() == 1 ? " seed" : " seeds");
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("strategy", strategy);
-            c.put("run", ReportModel.describe(first));
+            c.put("run", setting);
             c.put("runId", first.spec().runId());
-            c.put("svg", Charts.lrTrace("lr-" + id++, "LR " + strategy + ": " + ReportModel.describe(first), xy[0], xy[1], marks,
-                    labels, o.chartWidth(), o.chartHeight()));
+            c.put("svg", Charts.lrTrace("lr-" + id++, "LR " + strategy + ": " + setting, SeedBands.of(its, lrs, last, buckets, true),
+                    seeds.size() > 1, marks, labels, o.chartWidth(), o.chartHeight()));
             c.put("rounds", rounds);
             List<String> scalarCharts = new ArrayList<>();
             for (var sc : first.scalars()) {
-                scalarCharts.add(Charts.scalar("sc-" + id++, strategy + ": " + sc.name(), sc.name(), sc.iterations(),
-                        sc.values(), o.chartWidth(), o.chartHeight() * 3 / 4));
+                List<int[]> sIts = new ArrayList<>();
+                List<double[]> sVals = new ArrayList<>();
+                for (RunResult r : seeds) {
+                    r.scalars().stream().filter(x -> x.name().equals(sc.name())).findFirst().ifPresent(x -> {
+                        sIts.add(x.iterations());
+                        sVals.add(x.values());
+                    });
+                }
+                scalarCharts.add(Charts.scalar("sc-" + id++, strategy + ": " + sc.name(), sc.name(),
+                        SeedBands.of(sIts, sVals, last, buckets, false), seeds.size() > 1, o.chartWidth(), o.chartHeight() * 3 / 4));
             }
             c.put("scalars", scalarCharts);
             charts.add(c);
@@ -132,24 +152,6 @@ final class TraceSection {
 
     private static String percent(double v) {
         return String.format(Locale.ROOT, "%.1f%%", v);
-    }
-
-    /** Points of a step line: each segment's start and end, x 1-based for the log axis. */
-    static double[][] steps(List<LrSegment> segments) {
-        List<double[]> pts = new ArrayList<>();
-        for (LrSegment s : segments) {
-            if (Double.isNaN(s.lr())) {
-                continue;
-            }
-            pts.add(new double[] {s.from() + 1, s.lr()});
-            pts.add(new double[] {s.to() + 1.999, s.lr()});
-        }
-        double[] x = new double[pts.size()], y = new double[pts.size()];
-        for (int i = 0; i < pts.size(); i++) {
-            x[i] = pts.get(i)[0];
-            y[i] = pts.get(i)[1];
-        }
-        return new double[][] {x, y};
     }
 
     private static String join(double[] v, boolean percent) {
