@@ -70,7 +70,10 @@ final class Charts {
             y.setRange(Math.max(0, yLow - pad), Math.min(1, yHigh + pad));
         }
         XYPlot plot = new XYPlot(data, x, y, renderer);
-        return svg(id, chart(title, plot), width, height);
+        JFreeChart chart = chart(title, plot);
+        // The report shows one legend for all panels.
+        chart.removeLegend();
+        return svg(id, chart, width, height);
     }
 
     /** Ticks every decade, or every few decades when the axis spans many: at most about eight labels. */

@@ -36,6 +36,7 @@ final class ReportModel {
         m.put("table1", table1(cells, ReferenceTable.of(info)));
         m.put("results", ResultsTable.build(results));
         m.put("figure2", figure2(cells, results, options));
+        m.put("figure2Legend", figure2Legend(cells));
         m.put("traces", TraceSection.build(cells, results, options));
         m.put("stats", stats(results, cells));
         m.put("ranking", ranking(results, cells, report, options));
@@ -114,19 +115,23 @@ final class ReportModel {
     static List<Map<String, Object>> figure2(ResultCells cells, ExperimentResults results, HtmlOptions o) {
         List<Map<String, Object>> panels = new ArrayList<>();
         List<List<Charts.Curve>> curvesOf = new ArrayList<>();
+        // One panel per batch size too: five curves a panel (one per shots) stay apart where fifteen blur.
         for (String strategy : cells.strategies()) {
             for (int hidden : cells.hiddens()) {
                 for (String others : cells.others()) {
-                    List<Charts.Curve> curves = panelCurves(cells, strategy, hidden, others);
-                    if (curves.isEmpty()) {
-                        continue;
+                    for (int batch : cells.batchSizes()) {
+                        List<Charts.Curve> curves = panelCurves(cells, strategy, hidden, others, batch);
+                        if (curves.isEmpty()) {
+                            continue;
+                        }
+                        Map<String, Object> p = new LinkedHashMap<>();
+                        p.put("strategy", strategy);
+                        p.put("hidden", String.valueOf(hidden));
+                        p.put("title", "LR " + strategy + hiddenText(", hidden ", hidden) + ", batch " + batch
+                                + (others.isEmpty() ? "" : ", " + others));
+                        panels.add(p);
+                        curvesOf.add(curves);
                     }
-                    Map<String, Object> p = new LinkedHashMap<>();
-                    p.put("strategy", strategy);
-                    p.put("hidden", String.valueOf(hidden));
-                    p.put("title", "LR " + strategy + hiddenText(", hidden ", hidden) + (others.isEmpty() ? "" : ", " + others));
-                    panels.add(p);
-                    curvesOf.add(curves);
                 }
             }
         }
@@ -149,18 +154,26 @@ final class ReportModel {
         return panels;
     }
 
-    private static List<Charts.Curve> panelCurves(ResultCells cells, String strategy, int hidden, String others) {
+    private static List<Charts.Curve> panelCurves(ResultCells cells, String strategy, int hidden, String others, int batch) {
         List<Charts.Curve> curves = new ArrayList<>();
         for (int ki = 0; ki < cells.shots().size(); ki++) {
-            for (int bi = 0; bi < cells.batchSizes().size(); bi++) {
-                int k = cells.shots().get(ki), b = cells.batchSizes().get(bi);
-                Charts.Curve c = curve("k=" + k + " b=" + b, cells.runs(new ResultCells.Key(b, strategy, hidden, k, others)), ki, bi);
-                if (c != null) {
-                    curves.add(c);
-                }
+            int k = cells.shots().get(ki);
+            Charts.Curve c = curve("k=" + k, cells.runs(new ResultCells.Key(batch, strategy, hidden, k, others)), ki, 0);
+            if (c != null) {
+                curves.add(c);
             }
         }
         return curves;
+    }
+
+    /** The colour of each number of shots in Figure 2, for the one legend above its panels. */
+    static List<Map<String, Object>> figure2Legend(ResultCells cells) {
+        List<Map<String, Object>> legend = new ArrayList<>();
+        for (int ki = 0; ki < cells.shots().size(); ki++) {
+            legend.add(Map.of("label", cells.shots().get(ki) + "-shot (k=" + cells.shots().get(ki) + ")",
+                    "color", String.format("#%06X", Charts.PALETTE[ki % Charts.PALETTE.length].getRGB() & 0xFFFFFF)));
+        }
+        return legend;
     }
 
     /** Mean and std over the runs' curves, point by point (runs of one cell share their evaluation points). */

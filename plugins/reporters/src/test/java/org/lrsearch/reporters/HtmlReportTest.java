@@ -40,9 +40,10 @@ class HtmlReportTest {
         assertThat(html).contains("id=\"table1\"", "id=\"figure2\"", "id=\"traces\"", "id=\"stats\"", "id=\"compute\"",
                 "id=\"provenance\"", "id=\"frontier\"");
         assertThat(html).contains("paper 0.5221").contains("mean |Δ|");
-        // Figure 2 panels (one per setting) + one LR trace per setting (the stub records no scalars)
-        // + one accuracy-against-compute panel per batch size and shots + the critical-difference chart.
-        assertThat(Pattern.compile("<svg").matcher(html).results().count()).isEqualTo(9);
+        // Figure 2 panels (one per setting and batch size: 4) + one LR trace per setting (2; the stub records
+        // no scalars) + one accuracy-against-compute panel per batch size and shots (4) + the critical-difference chart.
+        assertThat(Pattern.compile("<svg").matcher(html).results().count()).isEqualTo(11);
+        assertThat(html).contains("<span class=\"key\"><span style=\"color: #0072B2\">━</span> 1-shot (k=1)</span>");
         assertThat(html).contains("data-chart=\"critical-difference\"").contains("CD = ");
         assertThat(html).contains("Wilcoxon p").contains("5% level");
         assertThat(html).contains("stepSmallest").contains("δ per searcher run");
