@@ -170,7 +170,23 @@ public final class ExperimentRunner {
         env.put("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
         env.put("threads", String.valueOf(threads));
         return new ExperimentInfo(plan.name(), plan.config().file().toAbsolutePath().normalize().toString(),
-                Mappers.toYaml(plan.config().tree()), plan.strategies(), plan.report(), registry.infos(), plan.seeds(),
+                resolvedConfig(plan), plan.strategies(), plan.report(), registry.infos(), plan.seeds(),
                 started, finished, env);
+    }
+
+    /**
+     * The config as composed (base files, overrides), then, as a second YAML document, what the
+     * config left to defaults: the first run's resolved config and every strategy's resolved spec.
+     */
+    static String resolvedConfig(ExperimentPlan plan) {
+        StringBuilder b = new StringBuilder(Mappers.toYaml(plan.config().tree()));
+        if (!plan.runs().isEmpty()) {
+            Map<String, Object> defaults = new LinkedHashMap<>();
+            defaults.put("firstRun", plan.runs().get(0).resolved());
+            defaults.put("strategies", plan.strategies());
+            b.append("---\n# With every default filled in: the first run (the others differ only in the swept keys and the\n"
+                    + "# seed) and every strategy.\n").append(Mappers.toYaml(defaults));
+        }
+        return b.toString();
     }
 }

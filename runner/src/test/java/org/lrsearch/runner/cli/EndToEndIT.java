@@ -41,6 +41,9 @@ class EndToEndIT {
         assertThat(out.resolve("run.log")).exists();
         assertThat(out.resolve("report.html")).exists();
         assertThat(out.resolve("provenance.json")).exists();
+        // The resolved configuration shows what quick.yaml left to defaults.
+        assertThat(Files.readString(out.resolve("report.html"))).contains("With every default filled in")
+                .contains("maxShrinks: 20").contains("initStd: 0.01").contains("divergenceFactor: 4.0");
         String[] lines = cli.out.strip().split("\n");
         assertThat(lines[lines.length - 1]).isEqualTo("report: " + out.resolve("report.html").toAbsolutePath());
 
