@@ -98,6 +98,24 @@ final class ReportModel {
             r.put("cells", cs);
             rows.add(r);
         }
+        // Rows whose every run matches an earlier row's run for run (H1 = 0.01 = H2 when the search settles
+        // on 0.01) say so, rather than read as three settings that happen to agree.
+        List<String> groups = new ArrayList<>(), signatures = new ArrayList<>(), labels = new ArrayList<>();
+        for (ResultCells.Row row : cells.rows()) {
+            groups.add(row.batchSize() + "/" + row.hidden() + "/" + row.others());
+            labels.add(row.strategy());
+            StringBuilder sig = new StringBuilder();
+            for (int k : cells.shots()) {
+                cells.runs(row.key(k)).stream().sorted(java.util.Comparator.comparingLong(r -> r.spec().seed()))
+                        .forEach(r -> sig.append(k).append('/').append(r.spec().seed()).append('=').append(r.testAccuracy()).append(';'));
+            }
+            signatures.add(sig.toString());
+        }
+        List<String> sameAs = SameAs.flags(groups, signatures, labels);
+        for (int i = 0; i < rows.size(); i++) {
+            rows.get(i).put("sameAs", sameAs.get(i));
+        }
+        t.put("anySame", sameAs.stream().anyMatch(x -> !x.isEmpty()));
         t.put("rows", rows);
         t.put("hasReference", ref != null);
         t.put("hasOthers", cells.hasOthers());

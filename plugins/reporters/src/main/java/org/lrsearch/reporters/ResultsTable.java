@@ -46,15 +46,19 @@ final class ResultsTable {
         swept.stream().filter(k -> !k.equals("strategy") && !k.equals(columnKey)).forEach(rowKeys::add);
         Set<String> columns = new LinkedHashSet<>();
         Map<String, Map<String, SummaryStatistics>> cells = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> runsOf = new LinkedHashMap<>();
         for (RunResult r : results.runs()) {
             String column = columnKey == null ? "test accuracy" : String.valueOf(r.spec().coordinate(columnKey));
             columns.add(column);
             List<String> parts = new ArrayList<>();
             rowKeys.forEach(k -> parts.add(String.valueOf(r.spec().coordinate(k))));
-            SummaryStatistics s = cells.computeIfAbsent(String.join("\u0000", parts), k -> new LinkedHashMap<>())
+            String rowKey = String.join("\u0000", parts);
+            SummaryStatistics s = cells.computeIfAbsent(rowKey, k -> new LinkedHashMap<>())
                     .computeIfAbsent(column, k -> new SummaryStatistics());
             if (r.status() != RunStatus.FAILED && !Double.isNaN(r.testAccuracy())) {
                 s.addValue(r.testAccuracy());
+                runsOf.computeIfAbsent(rowKey, k -> new java.util.TreeMap<>()).put(column + "/" + r.spec().seed(),
+                        r.testAccuracy());
             }
         }
         Map<String, Double> best = new LinkedHashMap<>();
@@ -63,6 +67,16 @@ final class ResultsTable {
                 best.merge(c, s.getMean(), Math::max);
             }
         }));
+        // A row that repeats an earlier row of the same other keys run for run names it (H2 = H1).
+        List<String> groups = new ArrayList<>(), signatures = new ArrayList<>(), strategies = new ArrayList<>();
+        int si = rowKeys.indexOf("strategy");
+        for (String label : cells.keySet()) {
+            List<String> parts = new ArrayList<>(List.of(label.split("\u0000", -1)));
+            strategies.add(si < 0 ? "" : parts.remove(si));
+            groups.add(String.join("\u0000", parts));
+            signatures.add(si < 0 || !runsOf.containsKey(label) ? "" : runsOf.get(label).toString());
+        }
+        List<String> sameAs = SameAs.flags(groups, signatures, strategies);
         List<Map<String, Object>> rows = new ArrayList<>();
         cells.forEach((label, row) -> {
             Map<String, Object> r = new LinkedHashMap<>();
@@ -79,6 +93,7 @@ final class ResultsTable {
                 cs.add(cell);
             }
             r.put("cells", cs);
+            r.put("sameAs", sameAs.get(rows.size()));
             rows.add(r);
         });
         t.put("present", true);
@@ -86,6 +101,7 @@ final class ResultsTable {
         t.put("columnKey", columnKey == null ? "" : columnKey);
         t.put("columns", List.copyOf(columns));
         t.put("rows", rows);
+        t.put("anySame", sameAs.stream().anyMatch(x -> !x.isEmpty()));
         return t;
     }
 }

@@ -54,6 +54,7 @@ class ShootoutReportIT {
                 .contains("id=\"ranking\"").contains("Friedman test").contains("Holm-adjusted p")
                 .contains("<h2>Accuracy against compute</h2>");
         assertThat(html.split("data-chart=\"frontier\"", -1)).hasSize(1 + 6);
+        assertThat(html).contains("<th class=\"setting\">H2 <span class=\"same\">= H1</span>");
 
         if (!Files.isExecutable(CHROMIUM)) {
             assertThat(System.getenv("CI")).as("CI must install chromium (apt-get install chromium)").isNull();
