@@ -1,9 +1,18 @@
 package org.lrsearch.runner.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Brings a {@code results.db} of an earlier layout up to the current one, in one transaction, when it is opened. */
 final class StoreMigration {
@@ -15,6 +24,7 @@ final class StoreMigration {
      * rounds in a {@code rounds} table; both become the generic strategy results and trace events.
      */
     static void fromFirstLayout(Connection c) throws SQLException {
+        coordinatesFromFirstLayout(c);
         boolean hasResults = false;
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA table_info(runs)")) {
             while (r.next()) {
@@ -47,6 +57,64 @@ final class StoreMigration {
                         + " iteration, 'searchRound', json_object('case', " + caseKey + ", 'H', json(proposals),"
                         + " 'G', json(g), 'delta', delta) FROM rounds");
                 s.execute("DROP TABLE rounds");
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    /** The keys a first-layout spec records, in Table 1's order then the rest: what its coordinates can be. */
+    private static final String[][] FIRST_LAYOUT_KEYS = {{"strategy", "strategy"}, {"training.batchSize", "batchSize"},
+        {"model.hidden", "hidden"}, {"dataset.shots", "shots"}, {"dataset.selection", "selection"},
+        {"training.iterations", "iterations"}, {"training.evalEvery", "evalEvery"}};
+
+    /**
+     * Specs of the first layout have no coordinates, so every run of one strategy and seed would share
+     * one pairing key and one cell. They are rebuilt from the fields the spec recorded, and the swept
+     * keys are those whose values differ between the store's runs.
+     */
+    private static void coordinatesFromFirstLayout(Connection c) throws SQLException {
+        Map<String, ObjectNode> specs = new LinkedHashMap<>();
+        ObjectMapper json = new ObjectMapper();
+        try (Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT run_id, spec FROM runs WHERE json_extract(spec, '$.coordinates') IS NULL")) {
+            while (r.next()) {
+                try {
+                    specs.put(r.getString(1), (ObjectNode) json.readTree(r.getString(2)));
+                } catch (JsonProcessingException e) {
+                    throw new SQLException("run " + r.getString(1) + ": unreadable spec (" + e.getOriginalMessage() + ")", e);
+                }
+            }
+        }
+        if (specs.isEmpty()) {
+            return;
+        }
+        List<String> swept = new ArrayList<>();
+        for (String[] k : FIRST_LAYOUT_KEYS) {
+            long distinct = specs.values().stream().map(n -> String.valueOf(n.get(k[1]))).distinct().count();
+            if (distinct > 1) {
+                swept.add(k[0]);
+            }
+        }
+        c.setAutoCommit(false);
+        try (PreparedStatement p = c.prepareStatement("UPDATE runs SET spec = ? WHERE run_id = ?")) {
+            for (var e : specs.entrySet()) {
+                ObjectNode spec = e.getValue();
+                ObjectNode coordinates = spec.putObject("coordinates");
+                for (String[] k : FIRST_LAYOUT_KEYS) {
+                    if (spec.has(k[1])) {
+                        coordinates.set(k[0], spec.get(k[1]));
+                    }
+                }
+                ArrayNode sw = spec.putArray("swept");
+                swept.forEach(sw::add);
+                p.setString(1, spec.toString());
+                p.setString(2, e.getKey());
+                p.executeUpdate();
             }
             c.commit();
         } catch (SQLException e) {

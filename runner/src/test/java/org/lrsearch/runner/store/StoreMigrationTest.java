@@ -51,4 +51,34 @@ class StoreMigrationTest {
             assertThat(store.runs().get(0).events()).hasSize(2);
         }
     }
+
+    @Test
+    void firstLayoutSpecsGetTheirCoordinatesBackSoRunsOfOneStrategyStayApart() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(ResultsStore.FILE));
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE runs (run_id TEXT PRIMARY KEY, ord INTEGER NOT NULL, spec TEXT NOT NULL, status TEXT NOT NULL,"
+                    + " message TEXT NOT NULL, stopped_at INTEGER NOT NULL, test_accuracy REAL, final_train_loss REAL, delta REAL,"
+                    + " forward_passes INTEGER NOT NULL, backward_passes INTEGER NOT NULL, wall_ms INTEGER NOT NULL,"
+                    + " eval_ms INTEGER NOT NULL, warnings TEXT NOT NULL)");
+            int i = 0;
+            for (int hidden : new int[] {20, 50}) {
+                for (int shots : new int[] {1, 2}) {
+                    s.execute("INSERT INTO runs VALUES ('r" + i + "', " + i + ", '{\"runId\":\"r" + i + "\",\"dataset\":\"mnist\","
+                            + "\"model\":\"two-layer-net\",\"hidden\":" + hidden + ",\"batchSize\":2,\"shots\":" + shots + ","
+                            + "\"selection\":\"first\",\"strategy\":\"0.1\",\"strategyPlugin\":\"fixed\",\"seed\":0,"
+                            + "\"iterations\":10,\"evalEvery\":10}', 'ok', '', 10, 0.5, 1.2, NULL, 10, 10, 5, 3, '[]')");
+                    i++;
+                }
+            }
+        }
+        try (ResultsStore store = ResultsStore.open(dir)) {
+            List<RunResult> runs = store.runs();
+            assertThat(runs).extracting(r -> r.spec().swept()).allSatisfy(sw ->
+                    assertThat(sw).containsExactly("model.hidden", "dataset.shots"));
+            assertThat(runs.get(3).spec().coordinates()).containsEntry("model.hidden", 50).containsEntry("dataset.shots", 2)
+                    .containsEntry("strategy", "0.1").containsEntry("training.batchSize", 2);
+            // Four runs, four distinct settings: nothing pools them any more.
+            assertThat(runs.stream().map(r -> r.spec().sweptCoordinates()).distinct()).hasSize(4);
+        }
+    }
 }
