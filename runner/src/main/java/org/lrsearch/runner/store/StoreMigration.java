@@ -25,12 +25,7 @@ final class StoreMigration {
      */
     static void fromFirstLayout(Connection c) throws SQLException {
         coordinatesFromFirstLayout(c);
-        boolean hasResults = false;
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA table_info(runs)")) {
-            while (r.next()) {
-                hasResults |= r.getString("name").equals("results");
-            }
-        }
+        boolean hasResults = hasColumn(c, "runs", "results");
         boolean hasRounds;
         try (Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='rounds'")) {
@@ -39,25 +34,49 @@ final class StoreMigration {
         if (hasResults && !hasRounds) {
             return;
         }
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            if (!hasResults) {
-                s.execute("ALTER TABLE runs ADD COLUMN results TEXT NOT NULL DEFAULT '{}'");
-                s.execute("UPDATE runs SET results = json_object('delta', delta) WHERE delta IS NOT NULL");
-            }
-            if (hasRounds) {
-                String[][] cases = {{"SHRINK", "shrink"}, {"STEP_SMALLEST", "stepSmallest"}, {"BOUND", "bound"},
-                        {"GIVE_UP", "giveUp"}};
-                StringBuilder caseKey = new StringBuilder("CASE decision");
-                for (String[] k : cases) {
-                    caseKey.append(" WHEN '").append(k[0]).append("' THEN '").append(k[1]).append('\'');
+        inTransaction(c, () -> {
+            try (Statement s = c.createStatement()) {
+                if (!hasResults) {
+                    s.execute("ALTER TABLE runs ADD COLUMN results TEXT NOT NULL DEFAULT '{}'");
+                    s.execute("UPDATE runs SET results = json_object('delta', delta) WHERE delta IS NOT NULL");
                 }
-                caseKey.append(" ELSE decision END");
-                s.execute("INSERT OR REPLACE INTO events (run_id, seq, iteration, type, payload) SELECT run_id, seq,"
-                        + " iteration, 'searchRound', json_object('case', " + caseKey + ", 'H', json(proposals),"
-                        + " 'G', json(g), 'delta', delta) FROM rounds");
-                s.execute("DROP TABLE rounds");
+                if (hasRounds) {
+                    String[][] cases = {{"SHRINK", "shrink"}, {"STEP_SMALLEST", "stepSmallest"}, {"BOUND", "bound"},
+                            {"GIVE_UP", "giveUp"}};
+                    StringBuilder caseKey = new StringBuilder("CASE decision");
+                    for (String[] k : cases) {
+                        caseKey.append(" WHEN '").append(k[0]).append("' THEN '").append(k[1]).append('\'');
+                    }
+                    caseKey.append(" ELSE decision END");
+                    s.execute("INSERT OR REPLACE INTO events (run_id, seq, iteration, type, payload) SELECT run_id, seq,"
+                            + " iteration, 'searchRound', json_object('case', " + caseKey + ", 'H', json(proposals),"
+                            + " 'G', json(g), 'delta', delta) FROM rounds");
+                    s.execute("DROP TABLE rounds");
+                }
             }
+        });
+    }
+
+    private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (r.next()) {
+                if (r.getString("name").equals(column)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code work} as one transaction: all of a migration lands, or none of it. */
+    private static void inTransaction(Connection c, SqlWork work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            work.run();
             c.commit();
         } catch (SQLException e) {
             c.rollback();
@@ -100,28 +119,23 @@ final class StoreMigration {
                 swept.add(k[0]);
             }
         }
-        c.setAutoCommit(false);
-        try (PreparedStatement p = c.prepareStatement("UPDATE runs SET spec = ? WHERE run_id = ?")) {
-            for (var e : specs.entrySet()) {
-                ObjectNode spec = e.getValue();
-                ObjectNode coordinates = spec.putObject("coordinates");
-                for (String[] k : FIRST_LAYOUT_KEYS) {
-                    if (spec.has(k[1])) {
-                        coordinates.set(k[0], spec.get(k[1]));
+        inTransaction(c, () -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE runs SET spec = ? WHERE run_id = ?")) {
+                for (var e : specs.entrySet()) {
+                    ObjectNode spec = e.getValue();
+                    ObjectNode coordinates = spec.putObject("coordinates");
+                    for (String[] k : FIRST_LAYOUT_KEYS) {
+                        if (spec.has(k[1])) {
+                            coordinates.set(k[0], spec.get(k[1]));
+                        }
                     }
+                    ArrayNode sw = spec.putArray("swept");
+                    swept.forEach(sw::add);
+                    p.setString(1, spec.toString());
+                    p.setString(2, e.getKey());
+                    p.executeUpdate();
                 }
-                ArrayNode sw = spec.putArray("swept");
-                swept.forEach(sw::add);
-                p.setString(1, spec.toString());
-                p.setString(2, e.getKey());
-                p.executeUpdate();
             }
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        });
     }
 }

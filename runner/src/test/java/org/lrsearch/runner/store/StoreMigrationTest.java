@@ -17,14 +17,19 @@ class StoreMigrationTest {
     @TempDir
     Path dir;
 
+    /** The runs table as lrsearch's first layout created it. */
+    private static void createFirstLayoutRuns(Statement s) throws java.sql.SQLException {
+        s.execute("CREATE TABLE runs (run_id TEXT PRIMARY KEY, ord INTEGER NOT NULL, spec TEXT NOT NULL, status TEXT NOT NULL,"
+                + " message TEXT NOT NULL, stopped_at INTEGER NOT NULL, test_accuracy REAL, final_train_loss REAL, delta REAL,"
+                + " forward_passes INTEGER NOT NULL, backward_passes INTEGER NOT NULL, wall_ms INTEGER NOT NULL,"
+                + " eval_ms INTEGER NOT NULL, warnings TEXT NOT NULL)");
+    }
+
     @Test
     void aFirstLayoutStoreIsMigratedWhenOpened() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(ResultsStore.FILE));
              Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE runs (run_id TEXT PRIMARY KEY, ord INTEGER NOT NULL, spec TEXT NOT NULL, status TEXT NOT NULL,"
-                    + " message TEXT NOT NULL, stopped_at INTEGER NOT NULL, test_accuracy REAL, final_train_loss REAL, delta REAL,"
-                    + " forward_passes INTEGER NOT NULL, backward_passes INTEGER NOT NULL, wall_ms INTEGER NOT NULL,"
-                    + " eval_ms INTEGER NOT NULL, warnings TEXT NOT NULL)");
+            createFirstLayoutRuns(s);
             s.execute("CREATE TABLE rounds (run_id TEXT NOT NULL, seq INTEGER NOT NULL, iteration INTEGER NOT NULL,"
                     + " decision TEXT NOT NULL, proposals TEXT NOT NULL, g TEXT NOT NULL, delta REAL, PRIMARY KEY (run_id, seq))");
             // The spec as the first layout wrote it: with `hidden`, without coordinates.
@@ -56,10 +61,7 @@ class StoreMigrationTest {
     void firstLayoutSpecsGetTheirCoordinatesBackSoRunsOfOneStrategyStayApart() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(ResultsStore.FILE));
              Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE runs (run_id TEXT PRIMARY KEY, ord INTEGER NOT NULL, spec TEXT NOT NULL, status TEXT NOT NULL,"
-                    + " message TEXT NOT NULL, stopped_at INTEGER NOT NULL, test_accuracy REAL, final_train_loss REAL, delta REAL,"
-                    + " forward_passes INTEGER NOT NULL, backward_passes INTEGER NOT NULL, wall_ms INTEGER NOT NULL,"
-                    + " eval_ms INTEGER NOT NULL, warnings TEXT NOT NULL)");
+            createFirstLayoutRuns(s);
             int i = 0;
             for (int hidden : new int[] {20, 50}) {
                 for (int shots : new int[] {1, 2}) {
