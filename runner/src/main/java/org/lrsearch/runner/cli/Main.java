@@ -19,7 +19,7 @@ import picocli.CommandLine;
  */
 @Command(name = "lrsearch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Learning-rate search for few-shot, lightweight deep learning.",
-        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, ReportCommand.class, DataCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, ReportCommand.class, MergeCommand.class, DataCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     static final int EXIT_FAILED_RUNS = 1;
@@ -76,6 +76,13 @@ public final class Main implements Callable<Integer> {
             }
         }
         nested.forEach((folder, count) -> console.println("wrote " + count + " files in " + folder));
+    }
+
+    /** The files written, then the report's path last, where a reader looks for it. */
+    static void printOutputs(PrintStream console, Path dir, List<Path> files) {
+        printWritten(console, dir, files.stream().filter(f -> !f.getFileName().toString().equals("report.html")).toList());
+        files.stream().filter(f -> f.getFileName().toString().equals("report.html")).findFirst()
+                .ifPresent(f -> console.println("report: " + f.toAbsolutePath()));
     }
 
     /** Reports the version from the jar manifest. */

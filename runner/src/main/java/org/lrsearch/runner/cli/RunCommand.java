@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import org.lrsearch.runner.config.UsageException;
 import org.lrsearch.runner.execute.ExperimentRunner;
+import org.lrsearch.runner.execute.Shard;
 import org.lrsearch.runner.plan.ExperimentPlan;
 import org.lrsearch.runner.plan.Planner;
 import org.lrsearch.runner.store.OutputFolder;
@@ -36,6 +37,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace the results already in --out")
     boolean force;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "run only share I of N of the plan (runs at plan "
+            + "positions p with p mod N = I-1) and no reporters; combine the shards with 'lrsearch merge'")
+    String shard;
+
     @Override
     public Integer call() {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -46,22 +51,26 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("--resume and --force exclude each other: --resume finishes the runs stored "
                     + "in --out, --force deletes them first; give one");
         }
+        Shard part = shard == null ? null : Shard.parse(shard);
         Injector injector = common.injector();
         ExperimentPlan plan = experiment.plan(injector, Planner.DataCheck.FETCH);
         Path dir = out != null ? out : Path.of("results", plan.name() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         OutputFolder.prepare(dir, resume, force, plan);
         LogFiles.attach(dir.resolve("run.log"));
-        ExperimentRunner.Outcome o = injector.getInstance(ExperimentRunner.class).run(plan, dir, n, System.err);
+        ExperimentRunner.Outcome o = injector.getInstance(ExperimentRunner.class).run(plan, dir, n, System.err, part);
         PrintStream console = System.out;
         if (o.cancelled()) {
             return Main.EXIT_INTERRUPTED;
         }
         console.printf("%s (%d resumed from before), %d failed, %d diverged.%n", ValidateCommand.count(o.total(), "run"),
                 o.skipped(), o.failed(), o.diverged());
-        Main.printWritten(console, dir, o.files().stream().filter(f -> !f.getFileName().toString().equals("report.html")).toList());
-        o.files().stream().filter(f -> f.getFileName().toString().equals("report.html")).findFirst()
-                .ifPresent(f -> console.println("report: " + f.toAbsolutePath()));
+        if (part != null) {
+            console.printf("shard %s of %s done in %s; once every shard is, combine them with:%n  ./lrsearch merge "
+                    + "SHARD_FOLDERS... --out DIR%n", part, plan.name(), dir);
+            return o.failed() > 0 ? Main.EXIT_FAILED_RUNS : 0;
+        }
+        Main.printOutputs(console, dir, o.files());
         return o.failed() > 0 ? Main.EXIT_FAILED_RUNS : 0;
     }
 }

@@ -57,6 +57,14 @@ public final class ExperimentRunner {
     }
 
     public Outcome run(ExperimentPlan plan, Path out, int threads, PrintStream console) {
+        return run(plan, out, threads, console, null);
+    }
+
+    /**
+     * Runs the plan, or with a {@code shard} only that share of it and no reporters: the shards'
+     * folders are merged (and reported) by {@code lrsearch merge}.
+     */
+    public Outcome run(ExperimentPlan plan, Path out, int threads, PrintStream console, Shard shard) {
         Instant started = Instant.now();
         AtomicBoolean cancelled = new AtomicBoolean();
         List<RunResult> finished = new ArrayList<>();
@@ -68,9 +76,13 @@ public final class ExperimentRunner {
             store.putMeta(OutputFolder.META_PLAN, Mappers.toJson(plan.identity()));
             store.putMeta(Reports.META_INFO, Mappers.toJson(info(plan, started, null, threads)));
             store.putMeta(Reports.META_REPORTERS, Mappers.toJson(plan.reporters().stream().map(ExperimentPlan.Reporter::spec).toList()));
+            if (shard != null) {
+                store.putMeta(Shard.META, shard.toString());
+            }
             Set<String> done = store.completedRunIds();
-            List<PlannedRun> todo = plan.runs().stream().filter(r -> !done.contains(r.spec().runId())).toList();
-            int skipped = plan.runs().size() - todo.size();
+            List<PlannedRun> mine = shard == null ? plan.runs() : plan.runs().stream().filter(shard::owns).toList();
+            List<PlannedRun> todo = mine.stream().filter(r -> !done.contains(r.spec().runId())).toList();
+            int skipped = mine.size() - todo.size();
             if (skipped > 0) {
                 LOG.info("Resuming: {} of {} runs already complete in {}", skipped, plan.runs().size(), out);
             }
@@ -114,11 +126,11 @@ public final class ExperimentRunner {
                 }
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof Trainer.Cancelled) {
-                    return new Outcome(plan.runs().size(), skipped, 0, 0, List.of(), true);
+                    return new Outcome(mine.size(), skipped, 0, 0, List.of(), true);
                 }
                 throw new IllegalStateException(e.getCause());
             } catch (InterruptedException | java.util.concurrent.CancellationException e) {
-                return new Outcome(plan.runs().size(), skipped, 0, 0, List.of(), true);
+                return new Outcome(mine.size(), skipped, 0, 0, List.of(), true);
             } finally {
                 pool.shutdownNow();
                 try {
@@ -131,6 +143,9 @@ public final class ExperimentRunner {
             int failed = (int) finished.stream().filter(r -> r.status() == RunStatus.FAILED).count();
             int diverged = (int) finished.stream().filter(r -> r.status() == RunStatus.DIVERGED).count();
             store.close();
+            if (shard != null) {
+                return new Outcome(mine.size(), skipped, failed, diverged, List.of(), false);
+            }
             List<Path> files;
             try {
                 files = reports.render(out);
@@ -138,7 +153,7 @@ public final class ExperimentRunner {
                 throw new UsageException(e.getMessage() + "\nEvery finished run is saved in " + out.resolve(ResultsStore.FILE)
                         + "; once that is fixed, render the reports again with:\n  ./lrsearch report " + out, e);
             }
-            return new Outcome(plan.runs().size(), skipped, failed, diverged, files, false);
+            return new Outcome(mine.size(), skipped, failed, diverged, files, false);
         }
     }
 
