@@ -25,8 +25,6 @@ final class Charts {
     /** A qualitative palette that stays distinguishable in print (Okabe-Ito). */
     static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xD55E00),
         new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000)};
-    /** Line styles: solid, dashed, dotted, dash-dot. */
-    private static final float[][] DASHES = {null, {6f, 3f}, {1.5f, 2.5f}, {6f, 2f, 1.5f, 2f}};
     private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
@@ -39,8 +37,8 @@ final class Charts {
     private Charts() {
     }
 
-    /** One accuracy curve: mean over seeds with a ± std band, and the line's style. */
-    record Curve(String label, double[] x, double[] mean, double[] std, int color, int dash) {
+    /** One accuracy curve: mean over seeds with a ± std band, and its colour (an index into the palette). */
+    record Curve(String label, double[] x, double[] mean, double[] std, int color) {
     }
 
     /** Test accuracy against iteration, one line per curve, the y axis spanning at least [yLow, yHigh]. */
@@ -59,8 +57,7 @@ final class Charts {
             Color color = PALETTE[c.color() % PALETTE.length];
             renderer.setSeriesPaint(i, color);
             renderer.setSeriesFillPaint(i, color);
-            renderer.setSeriesStroke(i, DASHES[c.dash() % DASHES.length] == null ? new BasicStroke(1.4f)
-                    : new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, DASHES[c.dash() % DASHES.length], 0f));
+            renderer.setSeriesStroke(i, new BasicStroke(1.4f));
         }
         NumberAxis x = axis("iteration");
         NumberAxis y = axis("test accuracy");

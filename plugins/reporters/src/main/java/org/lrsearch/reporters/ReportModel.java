@@ -176,7 +176,7 @@ final class ReportModel {
         List<Charts.Curve> curves = new ArrayList<>();
         for (int ki = 0; ki < cells.shots().size(); ki++) {
             int k = cells.shots().get(ki);
-            Charts.Curve c = curve("k=" + k, cells.runs(new ResultCells.Key(batch, strategy, hidden, k, others)), ki, 0);
+            Charts.Curve c = curve("k=" + k, cells.runs(new ResultCells.Key(batch, strategy, hidden, k, others)), ki);
             if (c != null) {
                 curves.add(c);
             }
@@ -195,7 +195,7 @@ final class ReportModel {
     }
 
     /** Mean and std over the runs' curves, point by point (runs of one cell share their evaluation points). */
-    static Charts.Curve curve(String label, List<RunResult> runs, int color, int dash) {
+    static Charts.Curve curve(String label, List<RunResult> runs, int color) {
         List<List<CurvePoint>> cs = runs.stream().map(RunResult::curve).filter(c -> !c.isEmpty()).toList();
         if (cs.isEmpty()) {
             return null;
@@ -211,7 +211,7 @@ final class ReportModel {
             mean[i] = s.getMean();
             std[i] = s.getN() > 1 ? s.getStandardDeviation() : 0;
         }
-        return new Charts.Curve(label, x, mean, std, color, dash);
+        return new Charts.Curve(label, x, mean, std, color);
     }
 
     static List<Map<String, Object>> stats(ExperimentResults results, ResultCells cells) {

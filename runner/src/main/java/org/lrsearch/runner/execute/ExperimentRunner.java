@@ -56,13 +56,9 @@ public final class ExperimentRunner {
     public record Outcome(int total, int skipped, int failed, int diverged, List<Path> files, boolean cancelled) {
     }
 
-    public Outcome run(ExperimentPlan plan, Path out, int threads, PrintStream console) {
-        return run(plan, out, threads, console, null);
-    }
-
     /**
-     * Runs the plan, or with a {@code shard} only that share of it and no reporters: the shards'
-     * folders are merged (and reported) by {@code lrsearch merge}.
+     * Runs the plan, or with a {@code shard} (null: the whole plan) only that share of it and no
+     * reporters: the shards' folders are merged (and reported) by {@code lrsearch merge}.
      */
     public Outcome run(ExperimentPlan plan, Path out, int threads, PrintStream console, Shard shard) {
         Instant started = Instant.now();
