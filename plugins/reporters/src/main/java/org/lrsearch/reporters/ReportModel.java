@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
-import org.lrsearch.api.CurvePoint;
 import org.lrsearch.api.ExperimentInfo;
 import org.lrsearch.api.ExperimentResults;
 import org.lrsearch.api.PluginInfo;
@@ -35,8 +34,8 @@ final class ReportModel {
         m.put("summary", summary(results));
         m.put("table1", table1(cells, ReferenceTable.of(info)));
         m.put("results", ResultsTable.build(results));
-        m.put("figure2", figure2(cells, results, options));
-        m.put("figure2Legend", figure2Legend(cells));
+        m.put("figure2", Figure2Section.panels(cells, options));
+        m.put("figure2Legend", Figure2Section.legend(cells));
         m.put("traces", TraceSection.build(cells, results, options));
         m.put("stats", stats(results, cells));
         m.put("ranking", ranking(results, cells, report, options));
@@ -124,94 +123,6 @@ final class ReportModel {
         t.put("meanAbsDelta", deltas.getN() == 0 ? "" : NumberText.fixed(deltas.getMean(), 4));
         t.put("maxAbsDelta", deltas.getN() == 0 ? "" : NumberText.fixed(deltas.getMax(), 4));
         return t;
-    }
-
-    /**
-     * Figure 2: a panel per strategy, hidden size and combination of other swept keys, accuracy
-     * curves per (shots, batch size), mean ± std over seeds.
-     */
-    static List<Map<String, Object>> figure2(ResultCells cells, ExperimentResults results, HtmlOptions o) {
-        List<Map<String, Object>> panels = new ArrayList<>();
-        List<List<Charts.Curve>> curvesOf = new ArrayList<>();
-        // One panel per batch size too: five curves a panel (one per shots) stay apart where fifteen blur.
-        for (String strategy : cells.strategies()) {
-            for (int hidden : cells.hiddens()) {
-                for (String others : cells.others()) {
-                    for (int batch : cells.batchSizes()) {
-                        List<Charts.Curve> curves = panelCurves(cells, strategy, hidden, others, batch);
-                        if (curves.isEmpty()) {
-                            continue;
-                        }
-                        Map<String, Object> p = new LinkedHashMap<>();
-                        p.put("strategy", strategy);
-                        p.put("hidden", String.valueOf(hidden));
-                        p.put("title", "LR " + strategy + hiddenText(", hidden ", hidden) + ", batch " + batch
-                                + (others.isEmpty() ? "" : ", " + others));
-                        panels.add(p);
-                        curvesOf.add(curves);
-                    }
-                }
-            }
-        }
-        // One y range for every panel, so panels compare at a glance (a flat 0.10 line does not fill its panel).
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (List<Charts.Curve> curves : curvesOf) {
-            for (Charts.Curve c : curves) {
-                for (int k = 0; k < c.mean().length; k++) {
-                    double sd = Double.isNaN(c.std()[k]) ? 0 : c.std()[k];
-                    lo = Math.min(lo, c.mean()[k] - sd);
-                    hi = Math.max(hi, c.mean()[k] + sd);
-                }
-            }
-        }
-        for (int i = 0; i < panels.size(); i++) {
-            Map<String, Object> p = panels.get(i);
-            p.put("svg", Charts.accuracy("fig2-" + i, (String) p.remove("title"), curvesOf.get(i), lo, hi, o.chartWidth(),
-                    o.chartHeight()));
-        }
-        return panels;
-    }
-
-    private static List<Charts.Curve> panelCurves(ResultCells cells, String strategy, int hidden, String others, int batch) {
-        List<Charts.Curve> curves = new ArrayList<>();
-        for (int ki = 0; ki < cells.shots().size(); ki++) {
-            int k = cells.shots().get(ki);
-            Charts.Curve c = curve("k=" + k, cells.runs(new ResultCells.Key(batch, strategy, hidden, k, others)), ki);
-            if (c != null) {
-                curves.add(c);
-            }
-        }
-        return curves;
-    }
-
-    /** The colour of each number of shots in Figure 2, for the one legend above its panels. */
-    static List<Map<String, Object>> figure2Legend(ResultCells cells) {
-        List<Map<String, Object>> legend = new ArrayList<>();
-        for (int ki = 0; ki < cells.shots().size(); ki++) {
-            legend.add(Map.of("label", cells.shots().get(ki) + "-shot (k=" + cells.shots().get(ki) + ")",
-                    "color", String.format("#%06X", Charts.PALETTE[ki % Charts.PALETTE.length].getRGB() & 0xFFFFFF)));
-        }
-        return legend;
-    }
-
-    /** Mean and std over the runs' curves, point by point (runs of one cell share their evaluation points). */
-    static Charts.Curve curve(String label, List<RunResult> runs, int color) {
-        List<List<CurvePoint>> cs = runs.stream().map(RunResult::curve).filter(c -> !c.isEmpty()).toList();
-        if (cs.isEmpty()) {
-            return null;
-        }
-        int len = cs.stream().mapToInt(List::size).min().orElse(0);
-        double[] x = new double[len], mean = new double[len], std = new double[len];
-        for (int i = 0; i < len; i++) {
-            SummaryStatistics s = new SummaryStatistics();
-            for (List<CurvePoint> c : cs) {
-                s.addValue(c.get(i).testAccuracy());
-            }
-            x[i] = cs.get(0).get(i).iteration();
-            mean[i] = s.getMean();
-            std[i] = s.getN() > 1 ? s.getStandardDeviation() : 0;
-        }
-        return new Charts.Curve(label, x, mean, std, color);
     }
 
     static List<Map<String, Object>> stats(ExperimentResults results, ResultCells cells) {
@@ -388,7 +299,7 @@ final class ReportModel {
     }
 
     /** A model without a hidden size (hidden 0 in the cells) gets no "hidden" label at all. */
-    private static String hiddenText(String prefix, int hidden) {
+    static String hiddenText(String prefix, int hidden) {
         return hidden == 0 ? "" : prefix + hidden;
     }
 }
