@@ -45,14 +45,13 @@ final class ResultsTable {
         }
         swept.stream().filter(k -> !k.equals("strategy") && !k.equals(columnKey)).forEach(rowKeys::add);
         Set<String> columns = new LinkedHashSet<>();
-        Map<String, Map<String, SummaryStatistics>> cells = new LinkedHashMap<>();
-        Map<String, Map<String, Double>> runsOf = new LinkedHashMap<>();
+        // Rows keyed by their labels (the row keys' values, in order).
+        Map<List<String>, Map<String, SummaryStatistics>> cells = new LinkedHashMap<>();
+        Map<List<String>, Map<String, Double>> runsOf = new LinkedHashMap<>();
         for (RunResult r : results.runs()) {
             String column = columnKey == null ? "test accuracy" : String.valueOf(r.spec().coordinate(columnKey));
             columns.add(column);
-            List<String> parts = new ArrayList<>();
-            rowKeys.forEach(k -> parts.add(String.valueOf(r.spec().coordinate(k))));
-            String rowKey = String.join("\u0000", parts);
+            List<String> rowKey = rowKeys.stream().map(k -> String.valueOf(r.spec().coordinate(k))).toList();
             SummaryStatistics s = cells.computeIfAbsent(rowKey, k -> new LinkedHashMap<>())
                     .computeIfAbsent(column, k -> new SummaryStatistics());
             if (r.status() != RunStatus.FAILED && !Double.isNaN(r.testAccuracy())) {
@@ -70,17 +69,17 @@ final class ResultsTable {
         // A row that repeats an earlier row of the same other keys run for run names it (H2 = H1).
         List<String> groups = new ArrayList<>(), signatures = new ArrayList<>(), strategies = new ArrayList<>();
         int si = rowKeys.indexOf("strategy");
-        for (String label : cells.keySet()) {
-            List<String> parts = new ArrayList<>(List.of(label.split("\u0000", -1)));
-            strategies.add(si < 0 ? "" : parts.remove(si));
-            groups.add(String.join("\u0000", parts));
+        for (List<String> label : cells.keySet()) {
+            List<String> others = new ArrayList<>(label);
+            strategies.add(si < 0 ? "" : others.remove(si));
+            groups.add(String.join("\u0000", others));
             signatures.add(si < 0 || !runsOf.containsKey(label) ? "" : runsOf.get(label).toString());
         }
         List<String> sameAs = SameAs.flags(groups, signatures, strategies);
         List<Map<String, Object>> rows = new ArrayList<>();
         cells.forEach((label, row) -> {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("labels", List.of(label.split("\u0000", -1)));
+            r.put("labels", label);
             List<Map<String, Object>> cs = new ArrayList<>();
             for (String c : columns) {
                 SummaryStatistics s = row.get(c);
