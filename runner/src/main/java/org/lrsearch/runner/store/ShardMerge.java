@@ -40,6 +40,7 @@ public final class ShardMerge {
         }
         PlanIdentity plan = null;
         Path planFrom = null;
+        Map<String, String> meta = new LinkedHashMap<>();
         Map<String, Path> shardOf = new LinkedHashMap<>();
         Map<String, Path> runFrom = new LinkedHashMap<>();
         Integer count = null;
@@ -56,6 +57,13 @@ public final class ShardMerge {
                 if (plan == null) {
                     plan = p;
                     planFrom = dir;
+                    meta.put(OutputFolder.META_PLAN, json);
+                    for (String key : copiedMeta) {
+                        String v = store.meta(key);
+                        if (v != null) {
+                            meta.put(key, v);
+                        }
+                    }
                 } else if (!p.fingerprint().equals(plan.fingerprint())) {
                     List<String> d = p.differencesFrom(plan);
                     throw new UsageException(dir + " holds another experiment than " + planFrom + ":\n  - "
@@ -107,15 +115,7 @@ public final class ShardMerge {
             throw new UsageException("--out " + out + ": cannot be created (" + e.getMessage() + ")", e);
         }
         try (ResultsStore target = ResultsStore.open(out)) {
-            try (ResultsStore first = ResultsStore.open(planFrom)) {
-                target.putMeta(OutputFolder.META_PLAN, first.meta(OutputFolder.META_PLAN));
-                for (String key : copiedMeta) {
-                    String v = first.meta(key);
-                    if (v != null) {
-                        target.putMeta(key, v);
-                    }
-                }
-            }
+            meta.forEach(target::putMeta);
             for (Path dir : shardOf.values()) {
                 try (ResultsStore store = ResultsStore.open(dir)) {
                     for (RunResult r : store.runs()) {
