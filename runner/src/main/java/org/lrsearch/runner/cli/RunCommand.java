@@ -5,9 +5,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lrsearch.runner.config.UsageException;
 import org.lrsearch.runner.execute.ExperimentRunner;
+import org.lrsearch.runner.execute.LocalEngine;
+import org.lrsearch.runner.execute.RunEngine;
+import org.lrsearch.runner.execute.RunEngines;
 import org.lrsearch.runner.execute.Shard;
 import org.lrsearch.runner.plan.ExperimentPlan;
 import org.lrsearch.runner.plan.Planner;
@@ -41,12 +45,29 @@ final class RunCommand implements Callable<Integer> {
             + "positions p with p mod N = I-1) and no reporters; combine the shards with 'lrsearch merge'")
     String shard;
 
+    @Option(names = "--executor", paramLabel = "ID", defaultValue = "local", description = "where runs execute: "
+            + "local (this JVM's threads, default) or spark (Apache Spark; ./lrsearch adds the module)")
+    String executor;
+
+    @Option(names = "--master", paramLabel = "URL", description = "with --executor spark: the Spark master, e.g. "
+            + "local[2] or spark://host:7077 (default: spark-submit's setting, else local[*])")
+    String master;
+
     @Override
     public Integer call() {
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1 || n > 1024) {
-            throw new UsageException("--threads " + n + ": must be between 1 and 1024");
+        if (threads != null && (threads < 1 || threads > 1024)) {
+            throw new UsageException("--threads " + threads + ": must be between 1 and 1024");
         }
+        RunEngine engine = RunEngines.find(executor);
+        if (threads != null && !engine.id().equals(LocalEngine.ID)) {
+            throw new UsageException("--threads is a setting of the local executor; with --executor " + engine.id()
+                    + " the master decides how many runs go in parallel (--master 'local[N]', or the cluster's cores)");
+        }
+        if (master != null && engine.id().equals(LocalEngine.ID)) {
+            throw new UsageException("--master " + master + ": a setting of --executor spark; the local executor "
+                    + "runs on this machine's threads (--threads)");
+        }
+        Map<String, String> options = master == null ? Map.of() : Map.of("master", master);
         if (resume && force) {
             throw new UsageException("--resume and --force exclude each other: --resume finishes the runs stored "
                     + "in --out, --force deletes them first; give one");
@@ -58,7 +79,8 @@ final class RunCommand implements Callable<Integer> {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         OutputFolder.prepare(dir, resume, force, plan);
         LogFiles.attach(dir.resolve("run.log"));
-        ExperimentRunner.Outcome o = injector.getInstance(ExperimentRunner.class).run(plan, dir, n, System.err, part);
+        ExperimentRunner.Outcome o = injector.getInstance(ExperimentRunner.class).run(plan, dir,
+                new ExperimentRunner.Settings(engine, threads, options, common.pluginDir, part), System.err);
         PrintStream console = System.out;
         if (o.cancelled()) {
             return Main.EXIT_INTERRUPTED;

@@ -48,6 +48,19 @@ public final class ComposedConfig {
         return new ComposedConfig(file, tree, origins, notices);
     }
 
+    /**
+     * The config as composed elsewhere (another JVM's {@link #load}): the file as named in messages,
+     * the tree and where each key came from. Used by workers that re-plan a driver's experiment.
+     */
+    public static ComposedConfig restore(Path file, Map<String, Object> tree, Map<String, String> origins) {
+        return new ComposedConfig(file, tree, new HashMap<>(origins), List.of());
+    }
+
+    /** Dotted key to the file (or "command line") that set it, for {@link #restore}. */
+    public Map<String, String> origins() {
+        return java.util.Collections.unmodifiableMap(origins);
+    }
+
     /** What the command line changed that the user should know about (a sweep it replaced), one line each. */
     public List<String> notices() {
         return notices;

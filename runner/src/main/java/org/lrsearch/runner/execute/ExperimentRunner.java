@@ -10,13 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -35,9 +28,10 @@ import org.lrsearch.runner.store.OutputFolder;
 import org.lrsearch.runner.store.ResultsStore;
 
 /**
- * Runs an experiment plan: every run not yet complete in the output folder's store, on a thread
- * pool, each committed to the store as it finishes; then the reporters. Results do not depend on
- * the thread count: every run draws from its own seeded RNGs and shares only read-only data.
+ * Runs an experiment plan: every run not yet complete in the output folder's store, on a
+ * {@link RunEngine} (this JVM's threads, or a cluster), each committed to the store as it finishes;
+ * then the reporters. Results do not depend on the engine or the thread count: every run draws from
+ * its own seeded RNGs and shares only read-only data.
  */
 public final class ExperimentRunner {
     private static final Logger LOG = LogManager.getLogger(ExperimentRunner.class);
@@ -57,12 +51,22 @@ public final class ExperimentRunner {
     }
 
     /**
-     * Runs the plan, or with a {@code shard} (null: the whole plan) only that share of it and no
-     * reporters: the shards' folders are merged (and reported) by {@code lrsearch merge}.
+     * How to execute: the engine and its settings, and the share of the plan to run.
+     *
+     * @param engine    where the runs execute
+     * @param threads   runs in parallel for engines that take it (null: the engine's default)
+     * @param options   engine settings ({@code master} for Spark)
+     * @param pluginDir the {@code --plugins} folder, or null
+     * @param shard     only this share of the plan and no reporters (null: the whole plan); the shards'
+     *                  folders are merged (and reported) by {@code lrsearch merge}
      */
-    public Outcome run(ExperimentPlan plan, Path out, int threads, PrintStream console, Shard shard) {
+    public record Settings(RunEngine engine, Integer threads, Map<String, String> options, Path pluginDir, Shard shard) {
+    }
+
+    /** Runs the plan as {@code settings} say, committing each run to the store in {@code out} as it finishes. */
+    public Outcome run(ExperimentPlan plan, Path out, Settings settings, PrintStream console) {
         Instant started = Instant.now();
-        AtomicBoolean cancelled = new AtomicBoolean();
+        Shard shard = settings.shard();
         List<RunResult> finished = new ArrayList<>();
         try (ResultsStore store = ResultsStore.open(out)) {
             String old = store.meta(Reports.META_INFO);
@@ -70,7 +74,7 @@ public final class ExperimentRunner {
                 started = readStarted(old, started);
             }
             store.putMeta(OutputFolder.META_PLAN, Mappers.toJson(plan.identity()));
-            store.putMeta(Reports.META_INFO, Mappers.toJson(info(plan, started, null, threads)));
+            store.putMeta(Reports.META_INFO, Mappers.toJson(info(plan, started, null, settings)));
             store.putMeta(Reports.META_REPORTERS, Mappers.toJson(plan.reporters().stream().map(ExperimentPlan.Reporter::spec).toList()));
             if (shard != null) {
                 store.putMeta(Shard.META, shard.toString());
@@ -82,60 +86,40 @@ public final class ExperimentRunner {
             if (skipped > 0) {
                 LOG.info("Resuming: {} of {} runs already complete in {}", skipped, plan.runs().size(), out);
             }
-            LOG.info("Running {} runs of '{}' on {} threads into {}", todo.size(), plan.name(), threads, out);
+            LOG.info("Running {} runs of '{}' on {} into {}", todo.size(), plan.name(), where(settings), out);
             registry.infos().forEach(p -> LOG.debug("plugin {} {} version {} from {}", p.kind(), p.id(), p.version(), p.source()));
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "run-" + THREADS.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
+            RunEngine engine = settings.engine();
             Thread hook = new Thread(() -> {
-                cancelled.set(true);
-                pool.shutdownNow();
-                try {
-                    pool.awaitTermination(60, TimeUnit.SECONDS);
-                } catch (InterruptedException ignored) {
-                    Thread.currentThread().interrupt();
-                }
+                engine.cancel();
                 System.err.println("\nStopped. Finished runs are saved in " + out.resolve(ResultsStore.FILE)
                         + ". Resume with:\n  ./lrsearch run " + plan.config().file() + " --out " + out + " --resume");
             }, "lrsearch-interrupt");
             Runtime.getRuntime().addShutdownHook(hook);
             ProgressLines lines = System.console() == null ? new ProgressLines(todo, console) : null;
+            boolean complete;
             try (ProgressBar bar = lines == null ? progressBar(todo.size()) : null) {
-                List<Future<RunResult>> futures = new ArrayList<>();
-                for (PlannedRun run : todo) {
-                    futures.add(pool.submit(() -> {
-                        RunResult r = executor.execute(run, plan.config(), cancelled::get);
-                        store.save(run.order(), r);
-                        LOG.debug("run {} {} done: {}", run.spec().runId(), run.spec().strategy(), r.status().key());
-                        if (bar != null) {
-                            bar.step();
-                        } else {
-                            lines.finished(run, r.wallMs());
-                        }
-                        return r;
-                    }));
-                }
-                for (Future<RunResult> f : futures) {
-                    finished.add(f.get());
-                }
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof Trainer.Cancelled) {
-                    return new Outcome(mine.size(), skipped, 0, 0, List.of(), true);
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException | java.util.concurrent.CancellationException e) {
-                return new Outcome(mine.size(), skipped, 0, 0, List.of(), true);
+                RunEngine.Job job = new RunEngine.Job(plan, executor, settings.threads(), settings.options(), settings.pluginDir());
+                complete = todo.isEmpty() || engine.execute(job, todo, (run, r) -> {
+                    store.save(run.order(), r);
+                    finished.add(r);
+                    LOG.debug("run {} {} done: {}", run.spec().runId(), run.spec().strategy(), r.status().key());
+                    if (bar != null) {
+                        bar.step();
+                    } else {
+                        lines.finished(run, r.wallMs());
+                    }
+                });
             } finally {
-                pool.shutdownNow();
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException ignored) {
                     // already shutting down: the hook is running
                 }
             }
-            store.putMeta(Reports.META_INFO, Mappers.toJson(info(plan, started, Instant.now(), threads)));
+            if (!complete) {
+                return new Outcome(mine.size(), skipped, 0, 0, List.of(), true);
+            }
+            store.putMeta(Reports.META_INFO, Mappers.toJson(info(plan, started, Instant.now(), settings)));
             int failed = (int) finished.stream().filter(r -> r.status() == RunStatus.FAILED).count();
             int diverged = (int) finished.stream().filter(r -> r.status() == RunStatus.DIVERGED).count();
             store.close();
@@ -153,7 +137,12 @@ public final class ExperimentRunner {
         }
     }
 
-    private static final AtomicInteger THREADS = new AtomicInteger();
+    private static String where(Settings s) {
+        if (s.engine().id().equals(LocalEngine.ID)) {
+            return (s.threads() == null ? Runtime.getRuntime().availableProcessors() : s.threads()) + " threads";
+        }
+        return s.engine().id() + (s.options().isEmpty() ? "" : " " + s.options());
+    }
 
     private static ProgressBar progressBar(int total) {
         if (total == 0) {
@@ -172,14 +161,19 @@ public final class ExperimentRunner {
         }
     }
 
-    ExperimentInfo info(ExperimentPlan plan, Instant started, Instant finished, int threads) {
+    ExperimentInfo info(ExperimentPlan plan, Instant started, Instant finished, Settings settings) {
         Map<String, String> env = new LinkedHashMap<>();
         String v = ExperimentRunner.class.getPackage().getImplementationVersion();
         env.put("lrsearch", v == null ? "dev" : v);
         env.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         env.put("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
-        env.put("threads", String.valueOf(threads));
+        env.put("executor", settings.engine().id());
+        if (settings.engine().id().equals(LocalEngine.ID)) {
+            env.put("threads", String.valueOf(settings.threads() == null ? Runtime.getRuntime().availableProcessors()
+                    : settings.threads()));
+        }
+        settings.options().forEach(env::put);
         return new ExperimentInfo(plan.name(), plan.config().file().toAbsolutePath().normalize().toString(),
                 resolvedConfig(plan), plan.strategies(), plan.report(), registry.infos(), plan.seeds(),
                 started, finished, env);

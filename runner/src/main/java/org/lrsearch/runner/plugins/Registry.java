@@ -67,7 +67,8 @@ public final class Registry {
         return discover(loader);
     }
 
-    static Registry discover(ClassLoader loader) {
+    /** Discovers the plugins {@code loader} sees (a cluster worker's task class loader, with shipped jars). */
+    public static Registry discover(ClassLoader loader) {
         Map<Kind, Map<String, Plugin<?>>> byKind = new java.util.EnumMap<>(Kind.class);
         List<PluginInfo> infos = new ArrayList<>();
         for (Kind kind : Kind.values()) {

@@ -4,11 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Runs the CLI in-process, capturing what it prints. */
-final class Cli {
-    final int exitCode;
-    final String out;
-    final String err;
+/** Runs the CLI in-process, capturing what it prints (also used by the spark-executor's tests). */
+public final class Cli {
+    public final int exitCode;
+    public final String out;
+    public final String err;
 
     private Cli(int exitCode, String out, String err) {
         this.exitCode = exitCode;
@@ -16,7 +16,7 @@ final class Cli {
         this.err = err;
     }
 
-    static synchronized Cli run(String... args) {
+    public static synchronized Cli run(String... args) {
         PrintStream oldOut = System.out, oldErr = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
         try {

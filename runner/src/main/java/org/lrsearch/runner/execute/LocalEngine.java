@@ -1,0 +1,83 @@
+package org.lrsearch.runner.execute;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.lrsearch.api.RunResult;
+import org.lrsearch.runner.plan.PlannedRun;
+
+/**
+ * The default engine: a fixed thread pool in this JVM. Results do not depend on the thread count:
+ * every run draws from its own seeded RNGs and shares only read-only data.
+ */
+public final class LocalEngine implements RunEngine {
+    public static final String ID = "local";
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private volatile ExecutorService pool;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public boolean execute(Job job, List<PlannedRun> runs, Completion done) {
+        int threads = job.threads() == null ? Runtime.getRuntime().availableProcessors() : job.threads();
+        pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "run-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        if (cancelled.get()) {
+            pool.shutdownNow();
+        }
+        try {
+            List<Future<RunResult>> futures = new ArrayList<>();
+            for (PlannedRun run : runs) {
+                futures.add(pool.submit(() -> {
+                    RunResult r = job.executor().execute(run, job.plan().config(), cancelled::get);
+                    synchronized (done) {
+                        done.finished(run, r);
+                    }
+                    return r;
+                }));
+            }
+            for (Future<RunResult> f : futures) {
+                f.get();
+            }
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Trainer.Cancelled) {
+                return false;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException | CancellationException | java.util.concurrent.RejectedExecutionException e) {
+            return false;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Override
+    public void cancel() {
+        cancelled.set(true);
+        ExecutorService p = pool;
+        if (p != null) {
+            p.shutdownNow();
+            try {
+                p.awaitTermination(60, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

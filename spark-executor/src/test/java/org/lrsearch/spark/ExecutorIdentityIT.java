@@ -1,0 +1,105 @@
+package org.lrsearch.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lrsearch.runner.cli.Cli;
+
+/**
+ * The same experiment run on this JVM's threads, on Spark (embedded {@code local[2]} master) and as
+ * two shards merged gives the same numbers, run ids and order; a Spark run resumed after losing
+ * runs redoes exactly those.
+ */
+class ExecutorIdentityIT {
+    static final String QUICK = Path.of("../experiments/quick.yaml").toAbsolutePath().normalize().toString();
+
+    @TempDir
+    Path dir;
+
+    /** results.csv without the timing columns (wall_ms, eval_ms): run id, coordinates, every number, status. */
+    static List<String> numbers(Path folder) throws IOException {
+        List<String> lines = Files.readAllLines(folder.resolve("results.csv"));
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        int wall = header.indexOf("wall_ms");
+        int eval = header.indexOf("eval_ms");
+        return lines.stream().map(l -> {
+            String[] f = l.split(",", -1);
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < f.length; i++) {
+                if (i != wall && i != eval) {
+                    b.append(f[i]).append(',');
+                }
+            }
+            return b.toString();
+        }).toList();
+    }
+
+    @Test
+    void localSparkAndMergedShardsGiveIdenticalResults() throws Exception {
+        Cli local = Cli.run("run", QUICK, "--out", dir.resolve("local").toString());
+        assertThat(local.exitCode).as(local.toString()).isZero();
+
+        Cli spark = Cli.run("run", QUICK, "--executor", "spark", "--master", "local[2]", "--out", dir.resolve("spark").toString());
+        assertThat(spark.exitCode).as(spark.toString()).isZero();
+        assertThat(spark.out).contains("4 runs (0 resumed from before), 0 failed").contains("report.html");
+
+        for (int i = 1; i <= 2; i++) {
+            Cli shard = Cli.run("run", QUICK, "--shard", i + "/2", "--out", dir.resolve("s" + i).toString());
+            assertThat(shard.exitCode).as(shard.toString()).isZero();
+        }
+        Cli merge = Cli.run("merge", dir.resolve("s1").toString(), dir.resolve("s2").toString(), "--out", dir.resolve("merged").toString());
+        assertThat(merge.exitCode).as(merge.toString()).isZero();
+
+        List<String> expected = numbers(dir.resolve("local"));
+        assertThat(expected).hasSize(5);
+        assertThat(numbers(dir.resolve("spark"))).isEqualTo(expected);
+        assertThat(numbers(dir.resolve("merged"))).isEqualTo(expected);
+        List<String> curves = Files.readAllLines(dir.resolve("local/curves.csv"));
+        assertThat(Files.readAllLines(dir.resolve("spark/curves.csv"))).isEqualTo(curves);
+        assertThat(Files.readAllLines(dir.resolve("merged/curves.csv"))).isEqualTo(curves);
+        assertThat(Files.readString(dir.resolve("spark/provenance.json"))).contains("\"executor\" : \"spark\"");
+    }
+
+    @Test
+    void aSparkRunResumesWhatADriverLost() throws Exception {
+        Cli first = Cli.run("run", QUICK, "training.iterations=60", "training.evalEvery=20", "--executor", "spark",
+                "--master", "local[2]", "--out", dir.resolve("r").toString());
+        assertThat(first.exitCode).as(first.toString()).isZero();
+        List<String> before = numbers(dir.resolve("r"));
+        // As if the driver died after committing two runs: the store keeps only those.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("r/results.db"));
+             Statement s = c.createStatement()) {
+            for (String t : List.of("runs", "curves", "events", "lr_segments", "scalars")) {
+                s.executeUpdate("DELETE FROM " + t + " WHERE run_id IN (SELECT run_id FROM runs WHERE ord >= 2)");
+            }
+        }
+        Cli resumed = Cli.run("run", QUICK, "training.iterations=60", "training.evalEvery=20", "--executor", "spark",
+                "--master", "local[2]", "--resume", "--out", dir.resolve("r").toString());
+        assertThat(resumed.exitCode).as(resumed.toString()).isZero();
+        assertThat(resumed.out).contains("4 runs (2 resumed from before)");
+        assertThat(numbers(dir.resolve("r"))).isEqualTo(before);
+    }
+
+    @Test
+    void settingsOfOneExecutorAreRefusedForTheOther() {
+        Cli threads = Cli.run("run", QUICK, "--executor", "spark", "--threads", "2", "--out", dir.resolve("t").toString());
+        assertThat(threads.exitCode).isEqualTo(2);
+        assertThat(threads.err).contains("--threads is a setting of the local executor").doesNotContain("at org.");
+        Cli master = Cli.run("run", QUICK, "--master", "local[2]", "--out", dir.resolve("m").toString());
+        assertThat(master.exitCode).isEqualTo(2);
+        assertThat(master.err).contains("--master local[2]: a setting of --executor spark");
+        Cli unknown = Cli.run("run", QUICK, "--executor", "flink", "--out", dir.resolve("u").toString());
+        assertThat(unknown.exitCode).isEqualTo(2);
+        assertThat(unknown.err).contains("--executor 'flink': unknown; valid executors here: local, spark");
+        assertThat(Arrays.asList(dir.toFile().list())).isEmpty();
+    }
+}
