@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lrsearch.runner.cli.Cli;
+import org.lrsearch.runner.cli.ExamplePluginJar;
 
 /**
  * The same experiment run on this JVM's threads, on Spark (embedded {@code local[2]} master) and as
@@ -90,6 +90,24 @@ class ExecutorIdentityIT {
     }
 
     @Test
+    void pluginJarsFromThePluginsFolderReachTheExecutors() throws Exception {
+        Path plugins = ExamplePluginJar.build(dir.resolve("build"));
+        Path cfg = dir.resolve("exp.yaml");
+        Files.writeString(cfg, """
+                extends: %s
+                training: {iterations: 40, evalEvery: 20}
+                strategies: {const: {plugin: example-constant, lr: 0.07}}
+                grid: {strategy: [const], dataset.shots: [1, 2]}
+                reporters: [csv]
+                """.formatted(QUICK));
+        Cli run = Cli.run("run", cfg.toString(), "--plugins", plugins.toString(), "--executor", "spark",
+                "--master", "local[2]", "--out", dir.resolve("p").toString());
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("p/curves.csv"))).hasSize(5)
+                .allSatisfy(l -> assertThat(l).matches("run_id.*|.*,0\\.07"));
+    }
+
+    @Test
     void settingsOfOneExecutorAreRefusedForTheOther() {
         Cli threads = Cli.run("run", QUICK, "--executor", "spark", "--threads", "2", "--out", dir.resolve("t").toString());
         assertThat(threads.exitCode).isEqualTo(2);
@@ -100,6 +118,8 @@ class ExecutorIdentityIT {
         Cli unknown = Cli.run("run", QUICK, "--executor", "flink", "--out", dir.resolve("u").toString());
         assertThat(unknown.exitCode).isEqualTo(2);
         assertThat(unknown.err).contains("--executor 'flink': unknown; valid executors here: local, spark");
-        assertThat(Arrays.asList(dir.toFile().list())).isEmpty();
+        assertThat(dir.resolve("t")).doesNotExist();
+        assertThat(dir.resolve("m")).doesNotExist();
+        assertThat(dir.resolve("u")).doesNotExist();
     }
 }
