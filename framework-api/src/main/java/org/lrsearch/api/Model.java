@@ -88,6 +88,16 @@ public interface Model {
     /** Share of the test set classified correctly at θ. */
     double testAccuracy();
 
+    /**
+     * Share of the training set (the k-shot set) classified correctly at θ, recorded beside test
+     * accuracy on curves. NaN by default: a model that cannot say cheaply leaves it unmeasured.
+     *
+     * @since 0.2
+     */
+    default double trainAccuracy() {
+        return Double.NaN;
+    }
+
     /** Share of {@code samples} classified correctly at θ. */
     double accuracy(Samples samples);
 

@@ -19,7 +19,8 @@ import java.util.Map;
  * @param strategyPlugin the strategy's plugin id
  * @param seed           the run's seed
  * @param iterations     training iterations
- * @param evalEvery      test accuracy is measured every this many iterations
+ * @param evalEvery      test accuracy is measured every this many iterations; {@link #EVERY_EPOCH}
+ *                       (0): once per epoch, by the rule of {@code training.evalEvery: epoch}
  * @param coordinates    dotted key → value for every swept key and every dataset, model and training
  *                       option ({@code model.hidden}, {@code dataset.selection}, {@code strategy} as the
  *                       label): what reports and CSV files describe a run by
@@ -31,6 +32,9 @@ import java.util.Map;
 public record RunSpec(String runId, String dataset, String model, int batchSize, int shots, String selection,
                       String strategy, String strategyPlugin, long seed, int iterations, int evalEvery,
                       Map<String, Object> coordinates, List<String> swept) {
+    /** {@link #evalEvery()} of a run measured once per epoch ({@code training.evalEvery: epoch}). @since 0.2 */
+    public static final int EVERY_EPOCH = 0;
+
     public RunSpec {
         // Stores written before coordinates existed read back with none.
         coordinates = coordinates == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(coordinates));

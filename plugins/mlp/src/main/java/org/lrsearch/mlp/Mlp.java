@@ -147,6 +147,11 @@ final class Mlp implements Model {
     }
 
     @Override
+    public double trainAccuracy() {
+        return accuracy(train);
+    }
+
+    @Override
     public double accuracy(Samples samples) {
         return accuracy(new SparseInput(samples));
     }

@@ -37,11 +37,17 @@ final class Charts {
     private Charts() {
     }
 
-    /** One accuracy curve: mean over seeds with a ± std band, and its colour (an index into the palette). */
-    record Curve(String label, double[] x, double[] mean, double[] std, int color) {
+    /**
+     * One accuracy curve: mean over seeds with a ± std band, and its colour (an index into the
+     * palette); x in epochs when {@code epochs}, else in iterations.
+     */
+    record Curve(String label, double[] x, double[] mean, double[] std, int color, boolean epochs) {
     }
 
-    /** Test accuracy against iteration, one line per curve, the y axis spanning at least [yLow, yHigh]. */
+    /**
+     * Test accuracy against epoch (when every curve is measured per epoch) or iteration, one line per
+     * curve, the y axis spanning at least [yLow, yHigh].
+     */
     static String accuracy(String id, String title, List<Curve> curves, double yLow, double yHigh, int width, int height) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         DeviationRenderer renderer = new DeviationRenderer(true, false);
@@ -59,7 +65,7 @@ final class Charts {
             renderer.setSeriesFillPaint(i, color);
             renderer.setSeriesStroke(i, new BasicStroke(1.4f));
         }
-        NumberAxis x = axis("iteration");
+        NumberAxis x = axis(curves.stream().allMatch(Curve::epochs) ? "epoch" : "iteration");
         NumberAxis y = axis("test accuracy");
         y.setAutoRangeIncludesZero(false);
         if (yHigh > yLow) {

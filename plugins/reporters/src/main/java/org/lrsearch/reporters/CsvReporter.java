@@ -16,7 +16,8 @@ public final class CsvReporter implements ReporterPlugin<CsvOptions> {
     public static final List<String> COLUMNS = List.of("run_id", "dataset", "model", "hidden", "batch_size", "shots",
             "selection", "strategy", "strategy_plugin", "seed", "iterations", "test_accuracy", "final_train_loss", "delta",
             "forward_passes", "backward_passes", "wall_ms", "eval_ms", "status", "stopped_at", "message");
-    public static final List<String> CURVE_COLUMNS = List.of("run_id", "iteration", "test_accuracy", "lr");
+    public static final List<String> CURVE_COLUMNS = List.of("run_id", "iteration", "epoch", "test_accuracy",
+            "train_accuracy", "lr");
 
     @Override
     public String id() {
@@ -72,8 +73,8 @@ public final class CsvReporter implements ReporterPlugin<CsvOptions> {
         Csv.row(sb, CURVE_COLUMNS);
         for (RunResult run : results.runs()) {
             for (CurvePoint p : run.curve()) {
-                Csv.row(sb, List.of(run.spec().runId(), String.valueOf(p.iteration()), NumberText.plain(p.testAccuracy()),
-                        NumberText.plain(p.lr())));
+                Csv.row(sb, List.of(run.spec().runId(), String.valueOf(p.iteration()), NumberText.plain(p.epoch()),
+                        NumberText.plain(p.testAccuracy()), NumberText.plain(p.trainAccuracy()), NumberText.plain(p.lr())));
             }
         }
         return sb.toString();

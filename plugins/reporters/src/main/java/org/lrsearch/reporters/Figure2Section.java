@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.lrsearch.api.CurvePoint;
 import org.lrsearch.api.RunResult;
+import org.lrsearch.api.RunSpec;
 
 /** The report's Figure 2: test accuracy during training, a panel per setting on one y range, one legend. */
 final class Figure2Section {
@@ -81,12 +82,17 @@ final class Figure2Section {
         return legend;
     }
 
-    /** Mean and std over the runs' curves, point by point (runs of one cell share their evaluation points). */
+    /**
+     * Mean and std over the runs' curves, point by point (runs of one cell share their evaluation
+     * points); against epochs when the runs were measured per epoch, as the paper's figure is.
+     */
     static Charts.Curve curve(String label, List<RunResult> runs, int color) {
         List<List<CurvePoint>> cs = runs.stream().map(RunResult::curve).filter(c -> !c.isEmpty()).toList();
         if (cs.isEmpty()) {
             return null;
         }
+        boolean epochs = runs.stream().allMatch(r -> r.spec().evalEvery() == RunSpec.EVERY_EPOCH)
+                && cs.stream().allMatch(c -> c.stream().noneMatch(p -> Double.isNaN(p.epoch())));
         int len = cs.stream().mapToInt(List::size).min().orElse(0);
         double[] x = new double[len], mean = new double[len], std = new double[len];
         for (int i = 0; i < len; i++) {
@@ -94,10 +100,11 @@ final class Figure2Section {
             for (List<CurvePoint> c : cs) {
                 s.addValue(c.get(i).testAccuracy());
             }
-            x[i] = cs.get(0).get(i).iteration();
+            CurvePoint p = cs.get(0).get(i);
+            x[i] = epochs ? p.epoch() : p.iteration();
             mean[i] = s.getMean();
             std[i] = s.getN() > 1 ? s.getStandardDeviation() : 0;
         }
-        return new Charts.Curve(label, x, mean, std, color);
+        return new Charts.Curve(label, x, mean, std, color, epochs);
     }
 }

@@ -54,8 +54,10 @@ final class StubResults {
                                 Map.of("strategy", strategy, "training.batchSize", batch, "dataset.shots", shots,
                                         "model.hidden", 20, "dataset.selection", "first"),
                                 List.of("strategy", "training.batchSize", "dataset.shots"));
-                        List<CurvePoint> curve = List.of(new CurvePoint(100, acc - 0.2, 0.01), new CurvePoint(200, acc - 0.05, 0.01),
-                                new CurvePoint(300, acc, 0.01));
+                        // Points with epoch and training accuracy, and one without (as numeric schedules read from old stores).
+                        double epochsPer100 = 100.0 * batch / (10 * shots);
+                        List<CurvePoint> curve = List.of(new CurvePoint(100, acc - 0.2, 0.01, epochsPer100, 0.7),
+                                new CurvePoint(200, acc - 0.05, 0.01, 2 * epochsPer100, 0.95), new CurvePoint(300, acc, 0.01));
                         List<TraceEvent> rounds = search ? List.of(
                                 round(0, "shrink", new double[] {0.01, 0.1, 1}, new double[] {5.1, 17.6, 18.2}, Double.NaN),
                                 round(0, "stepSmallest", new double[] {0.001, 0.01, 0.1}, new double[] {1.6, 5.1, 7.6}, Double.NaN),

@@ -266,6 +266,19 @@ final class TwoLayerNet implements Model {
                 new double[nTrain * out]);
     }
 
+    /** From the training pre-activations X_train·W1 that every update keeps current, as {@link #trainLoss()}. */
+    @Override
+    public double trainAccuracy() {
+        double[] z = java.util.Arrays.copyOf(w1.z, nTrain * h);
+        double[] w2T = new double[h * out];
+        l.transposeW2(theta, l.w2(), w2T);
+        double[] logits = new double[nTrain * out];
+        for (int i = 0; i < nTrain; i++) {
+            TestEvaluator.outputLayer(l, theta, w2T, z, i * h, logits, i * out);
+        }
+        return TestEvaluator.accuracy(logits, out, trainLabels);
+    }
+
     @Override
     public double testAccuracy() {
         if (incremental != null) {

@@ -10,11 +10,12 @@ import org.lrsearch.api.RunResult;
 import org.lrsearch.api.RunSpec;
 import org.lrsearch.api.RunStatus;
 import org.lrsearch.api.TraceEvent;
+import org.lrsearch.runner.plan.TrainingSettings;
 
 /**
  * The training loop of docs/METHOD.md §1: for each iteration, draw a minibatch, compute the
- * gradient once, let the strategy decide the update, and measure test accuracy every
- * {@code evalEvery} iterations and at the end. Counts forward and backward passes, records the
+ * gradient once, let the strategy decide the update, and measure test accuracy (and training-set
+ * accuracy, for curves) every {@code evalEvery} iterations or once per epoch, and at the end. Counts forward and backward passes, records the
  * LR trace, and stops a run whose loss or parameters stop being finite, whose loss rises above
  * {@code divergenceFactor} times the initial one, or whose strategy finds no step it can take.
  */
@@ -82,6 +83,7 @@ public final class Trainer {
         int done = 0;
         double lastAccuracy = Double.NaN;
         int lastEvalAt = -1;
+        boolean perEpoch = spec.evalEvery() == RunSpec.EVERY_EPOCH;
         for (int it = 0; it < spec.iterations(); it++) {
             if ((it & 63) == 0 && cancelled.getAsBoolean()) {
                 throw new Cancelled();
@@ -105,7 +107,9 @@ public final class Trainer {
                 observer.iteration(ctx.record());
             }
             lrs.add(ctx.committed);
-            if (done % spec.evalEvery() == 0 || done == spec.iterations()) {
+            boolean scheduled = perEpoch ? TrainingSettings.evaluatesAfter(it, trainingSetSize, spec.batchSize())
+                    : done % spec.evalEvery() == 0;
+            if (scheduled || done == spec.iterations()) {
                 if (!model.isFinite()) {
                     status = RunStatus.DIVERGED;
                     message = "a parameter is not finite after iteration " + it;
@@ -113,11 +117,13 @@ public final class Trainer {
                 }
                 long e0 = System.nanoTime();
                 lastAccuracy = model.testAccuracy();
-                evalNanos += System.nanoTime() - e0;
                 lastEvalAt = done;
-                if (done % spec.evalEvery() == 0) {
-                    curve.add(new CurvePoint(done, lastAccuracy, ctx.committed));
+                // A per-epoch curve ends with the run's final point, as the paper's figure does.
+                if (scheduled || perEpoch) {
+                    double epoch = (double) ((long) it * spec.batchSize()) / trainingSetSize;
+                    curve.add(new CurvePoint(done, lastAccuracy, ctx.committed, epoch, model.trainAccuracy()));
                 }
+                evalNanos += System.nanoTime() - e0;
             }
         }
         double accuracy = lastAccuracy;

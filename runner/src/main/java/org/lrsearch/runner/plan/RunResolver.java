@@ -91,7 +91,7 @@ final class RunResolver {
         trMap.forEach((k, v) -> coordinates.put("training." + k, v));
         RunSpec runSpec = new RunSpec(runId(resolved), dataset.id(), model.id(), training.batchSize(), shots,
                 selection.key(), label, String.valueOf(spec.get("plugin")), seed, training.iterations(),
-                training.evalEvery(), coordinates, swept);
+                training.interval(), coordinates, swept);
         return new PlannedRun(order, runSpec, new BoundPlugin<>(dataset, dsOptions), new TaskRequest(shots, selection, seed),
                 new BoundPlugin<>(model, mdOptions), "strategies." + label, spec, training, resolved);
     }

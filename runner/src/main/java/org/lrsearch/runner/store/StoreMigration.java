@@ -25,6 +25,13 @@ final class StoreMigration {
      */
     static void fromFirstLayout(Connection c) throws SQLException {
         coordinatesFromFirstLayout(c);
+        // Curves before per-epoch evaluation had neither the epoch nor the training-set accuracy: unmeasured.
+        if (!hasColumn(c, "curves", "epoch")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE curves ADD COLUMN epoch REAL");
+                s.execute("ALTER TABLE curves ADD COLUMN train_accuracy REAL");
+            }
+        }
         boolean hasResults = hasColumn(c, "runs", "results");
         boolean hasRounds;
         try (Statement s = c.createStatement();
