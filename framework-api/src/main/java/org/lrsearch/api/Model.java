@@ -98,6 +98,16 @@ public interface Model {
         return Double.NaN;
     }
 
+    /**
+     * How many times the run will call {@link #testAccuracy()}, told before training starts, so that
+     * a model can choose how to evaluate (precompute for many evaluations, or not for one). A hint:
+     * the numbers must not depend on it.
+     *
+     * @since 0.2
+     */
+    default void expectEvaluations(int count) {
+    }
+
     /** Share of {@code samples} classified correctly at θ. */
     double accuracy(Samples samples);
 

@@ -55,9 +55,15 @@ final class Charts {
         for (int i = 0; i < curves.size(); i++) {
             Curve c = curves.get(i);
             YIntervalSeries s = new YIntervalSeries(c.label());
-            for (int k = 0; k < c.x().length; k++) {
-                double sd = Double.isNaN(c.std()[k]) ? 0 : c.std()[k];
-                s.add(c.x()[k], c.mean()[k], c.mean()[k] - sd, c.mean()[k] + sd);
+            // A per-epoch curve has up to 2,000 points; one every two pixels is all a chart can show,
+            // and drawing every point made the main job's report 18 MB. The last point is always kept.
+            int len = c.x().length;
+            int stride = Math.max(1, (int) Math.ceil(len / (width / 2.0)));
+            for (int k = 0; k < len; k += stride) {
+                add(s, c, k);
+            }
+            if ((len - 1) % stride != 0) {
+                add(s, c, len - 1);
             }
             data.addSeries(s);
             Color color = PALETTE[c.color() % PALETTE.length];
@@ -77,6 +83,11 @@ final class Charts {
         // The report shows one legend for all panels.
         chart.removeLegend();
         return svg(id, chart, width, height);
+    }
+
+    private static void add(YIntervalSeries s, Curve c, int k) {
+        double sd = Double.isNaN(c.std()[k]) ? 0 : c.std()[k];
+        s.add(c.x()[k], c.mean()[k], c.mean()[k] - sd, c.mean()[k] + sd);
     }
 
     /** Ticks every decade, or every few decades when the axis spans many: at most about eight labels. */

@@ -16,8 +16,14 @@ import org.lrsearch.api.Samples;
  * {@code A} of size N×h (N = 10·k). Hence the test pre-activations are
  * {@code X_test·W1(t) = X_test·W1(0) + (X_test·X_trainᵀ)·A(t)}: the first term is computed once per
  * run, the N-column kernel {@code X_test·X_trainᵀ} once per k-shot set, and each evaluation costs
- * {@code test × N × h} instead of {@code test × non-zero pixels × h}. Nothing is approximated;
- * the sums are only associated differently (agreement with a direct pass is tested to 1e-12).
+ * {@code test × N × h} instead of {@code test × non-zero pixels × h}. The sums are only associated
+ * differently from a direct pass (agreement tested to 1e-12); accuracy goes through
+ * {@link CertifiedPredictions}, which makes every prediction exactly the direct pass's.
+ *
+ * <p>Layout, for speed on the JIT of Java 17: the kernel is one array per training image (over test
+ * images) and Z one array per hidden unit, so the innermost loops index every array with the same
+ * {@code i}; the JIT vectorises only loops whose arrays it can tell apart, which it cannot for one
+ * flat array read at two offsets.
  */
 final class IncrementalTestEvaluator {
     /**
@@ -26,12 +32,14 @@ final class IncrementalTestEvaluator {
      * recomputes what it evicted instead of growing.
      */
     static final long KERNEL_CACHE_BYTES = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4);
+    /** Test images per block of {@link #accumulateRows}: a block's kernel rows stay in L2 across hidden units. */
+    private static final int IMAGE_BLOCK = 1024;
 
     /**
      * X_test·W1(0) per test set and initial W1: every cell of a grid that shares a seed and a hidden
      * size starts from the same W1(0), so this is computed once for all of them. Bounded, oldest out.
      */
-    private static final Map<Samples, Map<ContentKey, double[]>> ORIGINS = Collections.synchronizedMap(new IdentityHashMap<>());
+    private static final Map<Samples, Map<ContentKey, double[][]>> ORIGINS = Collections.synchronizedMap(new IdentityHashMap<>());
     private static final int MAX_ORIGINS = 8;
 
     /**
@@ -40,9 +48,9 @@ final class IncrementalTestEvaluator {
      * selection, many seeds) runs in constant memory: a kernel evicted and needed again is recomputed,
      * bit for bit the same. Caffeine computes each missing kernel once, however many run threads ask.
      */
-    private static final Cache<KernelKey, double[]> KERNELS = Caffeine.newBuilder()
+    private static final Cache<KernelKey, double[][]> KERNELS = Caffeine.newBuilder()
             .maximumWeight(KERNEL_CACHE_BYTES)
-            .weigher((KernelKey k, double[] v) -> (int) Math.min(Integer.MAX_VALUE, 8L * v.length))
+            .weigher((KernelKey k, double[][] v) -> (int) Math.min(Integer.MAX_VALUE, 8L * v.length * (v.length == 0 ? 0 : v[0].length)))
             .executor(Runnable::run)
             .build();
 
@@ -63,11 +71,16 @@ final class IncrementalTestEvaluator {
     private final Samples test;
     private final SparseRows testRows;
     private final int nTrain;
-    private final double[] kernel;
+    /** kernel[t][i] = x_i · x_t, one row per training image. */
+    private final double[][] kernel;
     /** W1 when tracking started, for X_test·W1(0), computed on first use. */
     private double[] w1Origin;
-    private double[] z0;
+    /** X_test·W1(0), one row per hidden unit. */
+    private double[][] z0;
+    /** Z of the last evaluation, one row per hidden unit over the test images. */
+    private final double[][] z;
     private final double[] logits;
+    private final EvaluationBounds bounds;
 
     IncrementalTestEvaluator(ParameterLayout l, Samples test, Samples train) {
         this.l = l;
@@ -76,72 +89,191 @@ final class IncrementalTestEvaluator {
         this.nTrain = train.count();
         this.kernel = KERNELS.get(new KernelKey(test, new ContentKey(train.values())), k -> kernel(testRows, train));
         this.logits = new double[test.count() * l.out()];
+        this.z = new double[l.hidden()][test.count()];
+        this.bounds = new EvaluationBounds(testRows, kernel, train);
     }
+
+    /**
+     * Whether the kernel pays for itself over {@code evaluations} evaluations, in multiply-adds
+     * weighted by their measured cost (docs/EVALUATION.md §4): a direct pass costs
+     * nnz(X_test)·h sparse multiply-adds (plus materialising W1); the incremental one first builds
+     * the kernel (nnz(X_test)·N, unless another run of the same k-shot set left it in the cache) and
+     * X_test·W1(0) (nnz·h), then costs test·h·(N + 10) dense multiply-adds per evaluation, which run
+     * about four times faster than sparse ones. A run that evaluates once never pays for a kernel.
+     */
+    static boolean paysOff(ParameterLayout l, Samples test, Samples train, int evaluations) {
+        SparseRows rows = SparseRows.of(test);
+        double nnz = rows.start[rows.count], h = l.hidden(), n = train.count();
+        double direct = evaluations * (nnz * h + SparseRows.of(train).start[train.count()] * h);
+        boolean cached = KERNELS.getIfPresent(new KernelKey(test, new ContentKey(train.values()))) != null;
+        double incremental = (cached ? 0 : nnz * n) + nnz * h + evaluations * DENSE_COST * test.count() * h * (n + l.out());
+        return incremental < direct;
+    }
+
+    /** Cost of a dense multiply-add relative to a sparse one (JMH: 10 M dense in 1.0 ms, 75 M sparse in 44 ms). */
+    private static final double DENSE_COST = 0.25;
 
     /** θ was replaced: W1(0) is now {@code w1} (kept, not copied) and A restarts from 0. */
     void reset(double[] w1) {
         w1Origin = w1;
         z0 = null;
+        bounds.origin(w1);
     }
 
     /**
-     * Logits of every test example at W1 = W1(0) + X_trainᵀ·A and θ's b1, W2, b2.
+     * Logits of every test example at W1 = W1(0) + X_trainᵀ·A and θ's b1, W2, b2, each summed in the
+     * order of a direct pass's output layer.
      *
      * @param a A(t), N×h
      */
     double[] logits(double[] theta, double[] a) {
         int h = l.hidden(), out = l.out(), n = test.count();
-        if (z0 == null) {
-            Map<ContentKey, double[]> cache = ORIGINS.computeIfAbsent(test, t -> Collections.synchronizedMap(
-                    new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                        @Override
-                        protected boolean removeEldestEntry(Map.Entry<ContentKey, double[]> eldest) {
-                            return size() > MAX_ORIGINS;
-                        }
-                    }));
-            ContentKey key = new ContentKey(w1Origin);
-            z0 = cache.get(key);
-            if (z0 == null) {
-                z0 = testRows.times(w1Origin, 0, h);
-                cache.put(key, z0);
-            }
-        }
-        double[] z = new double[h];
+        double[][] zr = hidden(a);
         double[] w2T = new double[out * h];
         l.transposeW2(theta, l.w2(), w2T);
+        double[] zi = new double[h];
         for (int i = 0; i < n; i++) {
-            System.arraycopy(z0, i * h, z, 0, h);
-            accumulate(z, 0, kernel, i * nTrain, nTrain, a, h);
-            TestEvaluator.outputLayer(l, theta, w2T, z, 0, logits, i * out);
+            for (int j = 0; j < h; j++) {
+                zi[j] = zr[j][i];
+            }
+            TestEvaluator.outputLayer(l, theta, w2T, zi, 0, logits, i * out);
         }
         return logits;
     }
 
     /**
-     * {@code z[zo..zo+h) += Σ_t k[ko+t]·a[t·h..t·h+h)}, t ascending. Four terms per pass, written as
-     * one left-to-right expression: the same sums in the same order as one term per pass (so the
-     * same bits), but z is loaded and stored once per four terms and the JIT vectorises over j.
+     * The share of test images classified correctly, each prediction the direct double-precision
+     * evaluation's ({@link CertifiedPredictions}): fast where certain, recomputed where not.
+     *
+     * @param exactW1 puts the current W1 into θ's W1 block (asked for only when an image is recomputed)
      */
-    static void accumulate(double[] z, int zo, double[] k, int ko, int terms, double[] a, int h) {
-        int t = 0;
-        for (; t + 4 <= terms; t += 4) {
-            double k0 = k[ko + t], k1 = k[ko + t + 1], k2 = k[ko + t + 2], k3 = k[ko + t + 3];
-            int a0 = t * h, a1 = a0 + h, a2 = a1 + h, a3 = a2 + h;
-            for (int j = 0; j < h; j++) {
-                z[zo + j] = (((z[zo + j] + k0 * a[a0 + j]) + k1 * a[a1 + j]) + k2 * a[a2 + j]) + k3 * a[a3 + j];
+    double accuracy(double[] theta, double[] a, Runnable exactW1) {
+        int n = test.count();
+        double[][] zr = hidden(a);
+        double[] zError = bounds.hiddenError(a);
+        int[] pred = new int[n];
+        double[] w2T = new double[l.out() * l.hidden()];
+        boolean[] materialised = {false};
+        recomputedLast = CertifiedPredictions.predict(l, theta, zr, zError, n, image -> {
+            if (!materialised[0]) {
+                exactW1.run();
+                l.transposeW2(theta, l.w2(), w2T);
+                materialised[0] = true;
+            }
+            return directArgmax(theta, w2T, image);
+        }, pred);
+        lastPredictions = pred;
+        int[] labels = test.labels();
+        int correct = 0;
+        for (int i = 0; i < n; i++) {
+            if (pred[i] == labels[i]) {
+                correct++;
             }
         }
-        for (; t < terms; t++) {
-            double kt = k[ko + t];
-            int at = t * h;
+        return n == 0 ? Double.NaN : (double) correct / n;
+    }
+
+    /** Images the last {@link #accuracy} call recomputed exactly, and its predictions (for tests). */
+    int recomputedLast;
+    int[] lastPredictions;
+
+    /** One image as {@link JvmEvaluator} computes it, from θ with W1 current: the same sums in the same order. */
+    private int directArgmax(double[] theta, double[] w2T, int image) {
+        int h = l.hidden(), out = l.out();
+        double[] zi = new double[h];
+        for (int e = testRows.start[image]; e < testRows.start[image + 1]; e++) {
+            double v = testRows.val[e];
+            int wr = l.w1() + testRows.col[e] * h;
             for (int j = 0; j < h; j++) {
-                z[zo + j] += kt * a[at + j];
+                zi[j] += v * theta[wr + j];
+            }
+        }
+        double[] logit = new double[out];
+        TestEvaluator.outputLayer(l, theta, w2T, zi, 0, logit, 0);
+        int best = 0;
+        for (int k = 1; k < out; k++) {
+            if (logit[k] > logit[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Z = X_test·W1(0) + (X_test·X_trainᵀ)·A, one row per hidden unit. Each entry is z0 plus the N
+     * terms in t order, four per pass written left to right: the same bits as one term at a time
+     * (and as {@link LowRankW1#accumulate}), with Z loaded and stored once per four terms.
+     */
+    private double[][] hidden(double[] a) {
+        int h = l.hidden(), n = test.count();
+        if (z0 == null) {
+            z0 = origin(h, n);
+        }
+        for (int j = 0; j < h; j++) {
+            System.arraycopy(z0[j], 0, z[j], 0, n);
+        }
+        accumulateRows(z, kernel, a, n, nTrain, h);
+        return z;
+    }
+
+    /**
+     * {@code z[j][i] += Σ_t kernel[t][i]·a[t·h + j]}, t ascending, four terms per pass written left
+     * to right. Four, not more: the JIT vectorises only loops it unrolls, and it unrolls only bodies
+     * under its size limit (eight terms per pass measured 2.8 ms per evaluation instead of 1.0).
+     */
+    static void accumulateRows(double[][] z, double[][] kernel, double[] a, int n, int nTrain, int h) {
+        for (int i0 = 0; i0 < n; i0 += IMAGE_BLOCK) {
+            int i1 = Math.min(n, i0 + IMAGE_BLOCK);
+            for (int j = 0; j < h; j++) {
+                double[] zj = z[j];
+                int t = 0;
+                for (; t + 4 <= nTrain; t += 4) {
+                    double[] k0 = kernel[t], k1 = kernel[t + 1], k2 = kernel[t + 2], k3 = kernel[t + 3];
+                    double a0 = a[t * h + j], a1 = a[(t + 1) * h + j], a2 = a[(t + 2) * h + j], a3 = a[(t + 3) * h + j];
+                    for (int i = i0; i < i1; i++) {
+                        zj[i] = (((zj[i] + k0[i] * a0) + k1[i] * a1) + k2[i] * a2) + k3[i] * a3;
+                    }
+                }
+                for (; t < nTrain; t++) {
+                    double[] kt = kernel[t];
+                    double at = a[t * h + j];
+                    for (int i = i0; i < i1; i++) {
+                        zj[i] += kt[i] * at;
+                    }
+                }
             }
         }
     }
 
-    /** X_test·X_trainᵀ, test-major: walks each test image's non-zero pixels against the training images' columns. */
-    private static double[] kernel(SparseRows test, Samples train) {
+    /** X_test·W1(0), one row per hidden unit, from the cache shared by runs that start from the same W1(0). */
+    private double[][] origin(int h, int n) {
+        Map<ContentKey, double[][]> cache = ORIGINS.computeIfAbsent(test, t -> Collections.synchronizedMap(
+                new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<ContentKey, double[][]> eldest) {
+                        return size() > MAX_ORIGINS;
+                    }
+                }));
+        ContentKey key = new ContentKey(w1Origin);
+        double[][] rows = cache.get(key);
+        if (rows == null) {
+            double[] byImage = testRows.times(w1Origin, 0, h);
+            rows = new double[h][n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < h; j++) {
+                    rows[j][i] = byImage[i * h + j];
+                }
+            }
+            cache.put(key, rows);
+        }
+        return rows;
+    }
+
+    /**
+     * X_test·X_trainᵀ, one row per training image. Each entry is summed over the test image's
+     * non-zero pixels in order.
+     */
+    private static double[][] kernel(SparseRows test, Samples train) {
         int n = train.count(), f = train.features();
         double[] columns = new double[f * n];
         double[] v = train.values();
@@ -150,15 +282,19 @@ final class IncrementalTestEvaluator {
                 columns[r * n + t] = v[t * f + r];
             }
         }
-        double[] k = new double[test.count * n];
+        double[][] k = new double[n][test.count];
+        double[] row = new double[n];
         for (int i = 0; i < test.count; i++) {
-            int kr = i * n;
+            Arrays.fill(row, 0);
             for (int e = test.start[i]; e < test.start[i + 1]; e++) {
                 double x = test.val[e];
                 int c = test.col[e] * n;
                 for (int t = 0; t < n; t++) {
-                    k[kr + t] += x * columns[c + t];
+                    row[t] += x * columns[c + t];
                 }
+            }
+            for (int t = 0; t < n; t++) {
+                k[t][i] = row[t];
             }
         }
         return k;

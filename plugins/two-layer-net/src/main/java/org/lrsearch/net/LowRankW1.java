@@ -56,6 +56,11 @@ final class LowRankW1 {
         return origin;
     }
 
+    /** W1(0), where tracking last restarted. */
+    double[] origin() {
+        return origin;
+    }
+
     /** Writes W1 = W1(0) + X_trainᵀ·A into θ's W1 block, unless it is current already. */
     void materialise(double[] theta) {
         if (materialised) {
@@ -194,7 +199,7 @@ final class LowRankW1 {
             if (!touched) {
                 continue;
             }
-            IncrementalTestEvaluator.accumulate(dz, 0, coef, 0, n, dh, h);
+            accumulate(dz, 0, coef, 0, n, dh, h);
             int ih = i * h;
             for (int j = 0; j < h; j++) {
                 z[ih + j] -= eta * dz[j];
@@ -212,4 +217,28 @@ final class LowRankW1 {
         }
         return true;
     }
+
+    /**
+     * {@code z[zo..zo+h) += Σ_t k[ko+t]·a[t·h..t·h+h)}, t ascending. Four terms per pass, written as
+     * one left-to-right expression: the same sums in the same order as one term per pass (so the
+     * same bits), but z is loaded and stored once per four terms and the JIT vectorises over j.
+     */
+    static void accumulate(double[] z, int zo, double[] k, int ko, int terms, double[] a, int h) {
+        int t = 0;
+        for (; t + 4 <= terms; t += 4) {
+            double k0 = k[ko + t], k1 = k[ko + t + 1], k2 = k[ko + t + 2], k3 = k[ko + t + 3];
+            int a0 = t * h, a1 = a0 + h, a2 = a1 + h, a3 = a2 + h;
+            for (int j = 0; j < h; j++) {
+                z[zo + j] = (((z[zo + j] + k0 * a[a0 + j]) + k1 * a[a1 + j]) + k2 * a[a2 + j]) + k3 * a[a3 + j];
+            }
+        }
+        for (; t < terms; t++) {
+            double kt = k[ko + t];
+            int at = t * h;
+            for (int j = 0; j < h; j++) {
+                z[zo + j] += kt * a[at + j];
+            }
+        }
+    }
+
 }

@@ -72,6 +72,25 @@ final class SparseRows {
         return z;
     }
 
+    private volatile double[] l1;
+
+    /** Σ |x| per row (rounded up a little: the sums round too), computed once. */
+    double[] l1() {
+        double[] r = l1;
+        if (r == null) {
+            r = new double[count];
+            for (int i = 0; i < count; i++) {
+                double s = 0;
+                for (int e = start[i]; e < start[i + 1]; e++) {
+                    s += Math.abs(val[e]);
+                }
+                r[i] = s * (1 + 1e-12);
+            }
+            l1 = r;
+        }
+        return r;
+    }
+
     /** Dot product of examples {@code a} and {@code b}. */
     double dot(int a, int b) {
         int i = start[a], ie = start[a + 1], j = start[b], je = start[b + 1];

@@ -23,15 +23,13 @@ import org.lrsearch.api.Seeds;
  */
 final class TwoLayerNet implements Model {
     private final ParameterLayout l;
-    private final int h;
-    private final int out;
-    private final int nTrain;
+    private final int h, out, nTrain;
     private final double initStd;
     private final int[] trainLabels;
     private final Samples test;
     private final TestEvaluator evaluator;
-    /** Evaluates the test set from A; null when a direct evaluator is chosen. */
-    private final IncrementalTestEvaluator incremental;
+    /** Whether, and from when, the test set goes through the incremental evaluator. */
+    private final EvaluatorChoice choice;
     private final LowRankW1 w1;
 
     /** θ; its W1 block is current only after {@link LowRankW1#materialise}. */
@@ -68,10 +66,6 @@ final class TwoLayerNet implements Model {
     private double[] setHidden;
     private double[] setProb;
 
-    TwoLayerNet(FewShotTask task, int hidden, double initStd, TestEvaluator evaluator) {
-        this(task, hidden, initStd, evaluator, false);
-    }
-
     /** @param incrementalTest evaluate the task's test set through {@link IncrementalTestEvaluator} */
     TwoLayerNet(FewShotTask task, int hidden, double initStd, TestEvaluator evaluator, boolean incrementalTest) {
         this.l = new ParameterLayout(task.train().features(), hidden, task.classes());
@@ -91,12 +85,22 @@ final class TwoLayerNet implements Model {
         this.w2tT = new double[h * out];
         this.w2T = new double[h * out];
         this.b2t = new double[out];
-        this.incremental = incrementalTest ? new IncrementalTestEvaluator(l, task.test(), task.train()) : null;
+        this.choice = new EvaluatorChoice(l, task, incrementalTest);
         restart();
     }
 
     ParameterLayout layout() {
         return l;
+    }
+
+    /** The incremental test evaluator, or null where a direct pass is cheaper (for tests). */
+    IncrementalTestEvaluator incremental() {
+        return choice.evaluator(w1.origin());
+    }
+
+    @Override
+    public void expectEvaluations(int count) {
+        choice.expect(count);
     }
 
     @Override
@@ -121,9 +125,7 @@ final class TwoLayerNet implements Model {
     private void restart() {
         double[] origin = w1.restart(theta);
         gW1Current = false;
-        if (incremental != null) {
-            incremental.reset(origin);
-        }
+        choice.reset(origin);
     }
 
     @Override
@@ -269,28 +271,19 @@ final class TwoLayerNet implements Model {
     /** From the training pre-activations X_train·W1 that every update keeps current, as {@link #trainLoss()}. */
     @Override
     public double trainAccuracy() {
-        double[] z = java.util.Arrays.copyOf(w1.z, nTrain * h);
-        double[] w2T = new double[h * out];
-        l.transposeW2(theta, l.w2(), w2T);
-        double[] logits = new double[nTrain * out];
-        for (int i = 0; i < nTrain; i++) {
-            TestEvaluator.outputLayer(l, theta, w2T, z, i * h, logits, i * out);
-        }
-        return TestEvaluator.accuracy(logits, out, trainLabels);
+        return DenseLayers.accuracy(l, theta, Arrays.copyOf(w1.z, nTrain * h), nTrain, trainLabels);
     }
 
     @Override
     public double testAccuracy() {
-        if (incremental != null) {
-            return TestEvaluator.accuracy(incremental.logits(theta, w1.a), out, test.labels());
-        }
-        return accuracy(test);
+        IncrementalTestEvaluator incremental = incremental();
+        return incremental != null ? incremental.accuracy(theta, w1.a, this::materializeW1) : accuracy(test);
     }
 
     /** Test-set logits as {@link #testAccuracy()} computes them. */
     double[] testLogits() {
-        if (incremental != null) {
-            return incremental.logits(theta, w1.a).clone();
+        if (incremental() != null) {
+            return incremental().logits(theta, w1.a).clone();
         }
         materializeW1();
         return evaluator.logits(l, theta, test);

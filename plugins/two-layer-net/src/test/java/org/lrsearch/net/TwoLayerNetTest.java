@@ -19,7 +19,7 @@ class TwoLayerNetTest {
 
     static TwoLayerNet net(int hidden, TestEvaluator evaluator) {
         FewShotTask task = new FewShotTask("t", samples(20, 1), samples(300, 2), 10, new int[20]);
-        TwoLayerNet net = new TwoLayerNet(task, hidden, 0.5, evaluator);
+        TwoLayerNet net = new TwoLayerNet(task, hidden, 0.5, evaluator, false);
         net.initialize(3);
         return net;
     }
@@ -152,7 +152,7 @@ class TwoLayerNetTest {
     void trainingOnTrackedPreActivationsMatchesPlainSgdWithin1e12() {
         // Plain SGD, written out directly, against the kernel's A/Z bookkeeping over many steps.
         FewShotTask task = new FewShotTask("t", samples(20, 1), samples(10, 2), 10, new int[20]);
-        TwoLayerNet net = new TwoLayerNet(task, 7, 0.3, new JvmEvaluator());
+        TwoLayerNet net = new TwoLayerNet(task, 7, 0.3, new JvmEvaluator(), false);
         net.initialize(8);
         double[] w1 = java.util.Arrays.copyOf(net.parameters(), 784 * 7);
         double[] rest = java.util.Arrays.copyOfRange(net.parameters(), 784 * 7, net.parameterCount());
@@ -193,7 +193,7 @@ class TwoLayerNetTest {
             double[] a = r.doubles(terms * 13L, -1, 1).toArray();
             double[] fast = r.doubles(13, -1, 1).toArray();
             double[] plain = fast.clone();
-            IncrementalTestEvaluator.accumulate(fast, 0, k, 0, terms, a, 13);
+            LowRankW1.accumulate(fast, 0, k, 0, terms, a, 13);
             for (int t = 0; t < terms; t++) {
                 for (int j = 0; j < 13; j++) {
                     plain[j] += k[t] * a[t * 13 + j];

@@ -1,0 +1,151 @@
+package org.lrsearch.net;
+
+/**
+ * The output layer of {@link IncrementalTestEvaluator} at speed, without giving up exactness: from
+ * the hidden pre-activations it takes a sigmoid that the JIT vectorises (error at most
+ * {@link #SIGMOID_ERROR}) and a vectorised output layer, bounds how far each image's logits can be
+ * from those of the direct double-precision evaluation ({@code evaluator: jvm}), and accepts the
+ * fast arg-max only where the top two logits are further apart than twice that bound. Every other
+ * image is recomputed exactly as the direct evaluation does. So each prediction, hence every
+ * accuracy, is the direct evaluation's. The argument is written out in docs/EVALUATION.md.
+ */
+final class CertifiedPredictions {
+    /** Images per block: the block's hidden units and logits stay in L1 and the inner loops are long enough to vectorise. */
+    static final int BLOCK = 256;
+    /**
+     * A bound on |{@link #sigmoid} − σ| for every input: the series' truncation and rounding give
+     * about 2.1e-10 (docs/EVALUATION.md §2); this keeps a factor of almost 5 in hand.
+     */
+    static final double SIGMOID_ERROR = 1e-9;
+    static final double U = 0x1p-53;
+    /** Beyond ±60 the sigmoid is 0 or 1 to within e^-60 (< 1e-26): inputs are clamped there. */
+    private static final double CLAMP = 60;
+
+    private CertifiedPredictions() {
+    }
+
+    /** The exact (direct evaluation's) prediction for one image, asked for only where the fast one is not certain. */
+    interface Exact {
+        int argmax(int image);
+    }
+
+    /** γ_m = m·u/(1 − m·u), the relative error bound of m roundings (Higham), for m·u well below 1. */
+    static double gamma(int m) {
+        return m * U / (1 - m * U);
+    }
+
+    /**
+     * σ(v) = 1/(1 + e^−v) in place over {@code v[0..m)}: e^−v as (e^y)^64 with y = −v/64 (exact)
+     * and e^y from its Taylor series to degree 13 (|y| ≤ 15/16 after clamping), so only additions,
+     * multiplications and one division, where Math.exp is one call per element. In three loops with
+     * small bodies: the JIT vectorises only loops it unrolls, and unrolls only small ones.
+     */
+    static void sigmoid(double[] v, int m) {
+        double[] p = new double[m];
+        for (int i = 0; i < m; i++) {
+            double y = Math.max(-CLAMP, Math.min(CLAMP, v[i])) * (-1.0 / 64);
+            v[i] = y;
+            p[i] = (((((1.0 / 6227020800.0 * y + 1.0 / 479001600.0) * y + 1.0 / 39916800.0) * y
+                    + 1.0 / 3628800.0) * y + 1.0 / 362880.0) * y + 1.0 / 40320.0) * y + 1.0 / 5040.0;
+        }
+        for (int i = 0; i < m; i++) {
+            double y = v[i];
+            p[i] = ((((((p[i] * y + 1.0 / 720.0) * y + 1.0 / 120.0) * y + 1.0 / 24.0) * y + 1.0 / 6.0) * y
+                    + 0.5) * y + 1.0) * y + 1.0;
+        }
+        for (int i = 0; i < m; i++) {
+            double e = p[i];
+            e *= e;
+            e *= e;
+            e *= e;
+            e *= e;
+            e *= e;
+            e *= e;
+            v[i] = 1.0 / (1.0 + e);
+        }
+    }
+
+    /**
+     * Predicted classes of {@code n} images.
+     *
+     * @param z      hidden pre-activations without b1, one row per hidden unit over the images
+     * @param zError per image, a bound on |z − z of the direct evaluation| over its hidden units
+     * @param pred   receives each image's predicted class
+     * @return how many images were recomputed exactly
+     */
+    static int predict(ParameterLayout l, double[] theta, double[][] z, double[] zError, int n, Exact exact, int[] pred) {
+        int h = l.hidden(), out = l.out();
+        double wMax = 0, b2Max = 0, b1Max = 0;
+        for (int k = 0; k < out; k++) {
+            double s = 0;
+            for (int j = 0; j < h; j++) {
+                s += Math.abs(theta[l.w2() + j * out + k]);
+            }
+            wMax = Math.max(wMax, s);
+            b2Max = Math.max(b2Max, Math.abs(theta[l.b2() + k]));
+        }
+        for (int j = 0; j < h; j++) {
+            b1Max = Math.max(b1Max, Math.abs(theta[l.b1() + j]));
+        }
+        // Both output sums (h products and b2) round; hidden values lie in [0, 1] up to the sigmoid's error.
+        double outputRounding = 2 * gamma(h + 2) * 1.01 * (wMax + b2Max);
+        // Per block, hidden values and logits one array per unit and class: every inner loop indexes
+        // its arrays alike, which is what lets the JIT vectorise it.
+        double[][] s = new double[h][BLOCK];
+        double[][] logit = new double[out][BLOCK];
+        double[] zAbs = new double[BLOCK];
+        int recomputed = 0;
+        for (int i0 = 0; i0 < n; i0 += BLOCK) {
+            int m = Math.min(BLOCK, n - i0);
+            java.util.Arrays.fill(zAbs, 0);
+            for (int j = 0; j < h; j++) {
+                double b1 = theta[l.b1() + j];
+                double[] sj = s[j];
+                System.arraycopy(z[j], i0, sj, 0, m);
+                for (int r = 0; r < m; r++) {
+                    zAbs[r] = Math.max(zAbs[r], Math.abs(sj[r]));
+                    sj[r] += b1;
+                }
+                sigmoid(sj, m);
+            }
+            for (int k = 0; k < out; k++) {
+                double[] lk = logit[k];
+                java.util.Arrays.fill(lk, 0, m, theta[l.b2() + k]);
+                for (int j = 0; j < h; j++) {
+                    double w = theta[l.w2() + j * out + k];
+                    double[] sj = s[j];
+                    for (int r = 0; r < m; r++) {
+                        lk[r] += w * sj[r];
+                    }
+                }
+            }
+            for (int r = 0; r < m; r++) {
+                int i = i0 + r;
+                int top = 0;
+                double first = logit[0][r], second = Double.NEGATIVE_INFINITY;
+                for (int k = 1; k < out; k++) {
+                    double x = logit[k][r];
+                    if (x > first) {
+                        second = first;
+                        first = x;
+                        top = k;
+                    } else if (x > second) {
+                        second = x;
+                    }
+                }
+                // How far each hidden value can be from the direct evaluation's: its input's distance
+                // (z, plus the rounding of adding b1 on either side) through σ's slope of at most 1/4,
+                // the fast sigmoid's error, and the direct sigmoid's own rounding (exp, add, divide).
+                double hidden = (zError[i] + 2 * U * (zAbs[r] + zError[i] + b1Max)) / 4 + SIGMOID_ERROR + 4 * U;
+                double bound = wMax * hidden + outputRounding;
+                if (first - second > 2 * bound) {
+                    pred[i] = top;
+                } else {
+                    pred[i] = exact.argmax(i);
+                    recomputed++;
+                }
+            }
+        }
+        return recomputed;
+    }
+}

@@ -1,0 +1,47 @@
+package org.lrsearch.net;
+
+import org.lrsearch.api.FewShotTask;
+
+/**
+ * Whether a run evaluates its test set through the {@link IncrementalTestEvaluator} or by direct
+ * passes, decided on the first evaluation from the number the run will do
+ * ({@link IncrementalTestEvaluator#paysOff}). Both give the same predictions, so the choice moves
+ * only the cost.
+ */
+final class EvaluatorChoice {
+    private final ParameterLayout l;
+    private final FewShotTask task;
+    private final boolean wanted;
+    private int expected = Integer.MAX_VALUE;
+    private IncrementalTestEvaluator incremental;
+    private boolean decided;
+
+    EvaluatorChoice(ParameterLayout l, FewShotTask task, boolean wanted) {
+        this.l = l;
+        this.task = task;
+        this.wanted = wanted;
+    }
+
+    void expect(int evaluations) {
+        expected = evaluations;
+    }
+
+    /** θ was replaced and W1(0) is now {@code origin}. */
+    void reset(double[] origin) {
+        if (incremental != null) {
+            incremental.reset(origin);
+        }
+    }
+
+    /** The incremental evaluator (built now, from W1(0) = {@code origin}, if it is the choice), or null. */
+    IncrementalTestEvaluator evaluator(double[] origin) {
+        if (!decided) {
+            decided = true;
+            if (wanted && IncrementalTestEvaluator.paysOff(l, task.test(), task.train(), expected)) {
+                incremental = new IncrementalTestEvaluator(l, task.test(), task.train());
+                incremental.reset(origin);
+            }
+        }
+        return incremental;
+    }
+}
