@@ -41,7 +41,11 @@ final class CertifiedPredictions {
      * small bodies: the JIT vectorises only loops it unrolls, and unrolls only small ones.
      */
     static void sigmoid(double[] v, int m) {
-        double[] p = new double[m];
+        sigmoid(v, m, new double[m]);
+    }
+
+    /** As {@link #sigmoid(double[], int)}, with {@code p} (length ≥ m) as scratch. */
+    static void sigmoid(double[] v, int m, double[] p) {
         for (int i = 0; i < m; i++) {
             double y = Math.max(-CLAMP, Math.min(CLAMP, v[i])) * (-1.0 / 64);
             v[i] = y;
@@ -94,6 +98,9 @@ final class CertifiedPredictions {
         double[][] s = new double[h][BLOCK];
         double[][] logit = new double[out][BLOCK];
         double[] zAbs = new double[BLOCK];
+        double[] scratch = new double[BLOCK];
+        double[] first = new double[BLOCK];
+        double[] second = new double[BLOCK];
         int recomputed = 0;
         for (int i0 = 0; i0 < n; i0 += BLOCK) {
             int m = Math.min(BLOCK, n - i0);
@@ -106,7 +113,7 @@ final class CertifiedPredictions {
                     zAbs[r] = Math.max(zAbs[r], Math.abs(sj[r]));
                     sj[r] += b1;
                 }
-                sigmoid(sj, m);
+                sigmoid(sj, m, scratch);
             }
             for (int k = 0; k < out; k++) {
                 double[] lk = logit[k];
@@ -119,26 +126,29 @@ final class CertifiedPredictions {
                     }
                 }
             }
+            // The top two logits per image, branch-free so that the loops vectorise.
+            java.util.Arrays.fill(first, 0, m, Double.NEGATIVE_INFINITY);
+            java.util.Arrays.fill(second, 0, m, Double.NEGATIVE_INFINITY);
+            for (int k = 0; k < out; k++) {
+                double[] lk = logit[k];
+                for (int r = 0; r < m; r++) {
+                    double x = lk[r];
+                    second[r] = Math.max(second[r], Math.min(first[r], x));
+                    first[r] = Math.max(first[r], x);
+                }
+            }
             for (int r = 0; r < m; r++) {
                 int i = i0 + r;
-                int top = 0;
-                double first = logit[0][r], second = Double.NEGATIVE_INFINITY;
-                for (int k = 1; k < out; k++) {
-                    double x = logit[k][r];
-                    if (x > first) {
-                        second = first;
-                        first = x;
-                        top = k;
-                    } else if (x > second) {
-                        second = x;
-                    }
-                }
                 // How far each hidden value can be from the direct evaluation's: its input's distance
                 // (z, plus the rounding of adding b1 on either side) through σ's slope of at most 1/4,
                 // the fast sigmoid's error, and the direct sigmoid's own rounding (exp, add, divide).
                 double hidden = (zError[i] + 2 * U * (zAbs[r] + zError[i] + b1Max)) / 4 + SIGMOID_ERROR + 4 * U;
                 double bound = wMax * hidden + outputRounding;
-                if (first - second > 2 * bound) {
+                if (first[r] - second[r] > 2 * bound) {
+                    int top = 0;
+                    while (logit[top][r] != first[r]) {
+                        top++;
+                    }
                     pred[i] = top;
                 } else {
                     pred[i] = exact.argmax(i);
