@@ -2,7 +2,6 @@ package org.lrsearch.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lrsearch.runner.cli.Cli;
 import org.lrsearch.runner.cli.ExamplePluginJar;
+import org.lrsearch.runner.cli.ResultsCsv;
 
 /**
  * The same experiment run on this JVM's threads, on Spark (embedded {@code local[2]} master) and as
@@ -24,24 +24,6 @@ class ExecutorIdentityIT {
 
     @TempDir
     Path dir;
-
-    /** results.csv without the timing columns (wall_ms, eval_ms): run id, coordinates, every number, status. */
-    static List<String> numbers(Path folder) throws IOException {
-        List<String> lines = Files.readAllLines(folder.resolve("results.csv"));
-        List<String> header = List.of(lines.get(0).split(",", -1));
-        int wall = header.indexOf("wall_ms");
-        int eval = header.indexOf("eval_ms");
-        return lines.stream().map(l -> {
-            String[] f = l.split(",", -1);
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < f.length; i++) {
-                if (i != wall && i != eval) {
-                    b.append(f[i]).append(',');
-                }
-            }
-            return b.toString();
-        }).toList();
-    }
 
     @Test
     void localSparkAndMergedShardsGiveIdenticalResults() throws Exception {
@@ -59,10 +41,10 @@ class ExecutorIdentityIT {
         Cli merge = Cli.run("merge", dir.resolve("s1").toString(), dir.resolve("s2").toString(), "--out", dir.resolve("merged").toString());
         assertThat(merge.exitCode).as(merge.toString()).isZero();
 
-        List<String> expected = numbers(dir.resolve("local"));
+        List<String> expected = ResultsCsv.withoutTimings(dir.resolve("local/results.csv"));
         assertThat(expected).hasSize(5);
-        assertThat(numbers(dir.resolve("spark"))).isEqualTo(expected);
-        assertThat(numbers(dir.resolve("merged"))).isEqualTo(expected);
+        assertThat(ResultsCsv.withoutTimings(dir.resolve("spark/results.csv"))).isEqualTo(expected);
+        assertThat(ResultsCsv.withoutTimings(dir.resolve("merged/results.csv"))).isEqualTo(expected);
         List<String> curves = Files.readAllLines(dir.resolve("local/curves.csv"));
         assertThat(Files.readAllLines(dir.resolve("spark/curves.csv"))).isEqualTo(curves);
         assertThat(Files.readAllLines(dir.resolve("merged/curves.csv"))).isEqualTo(curves);
@@ -74,7 +56,7 @@ class ExecutorIdentityIT {
         Cli first = Cli.run("run", QUICK, "training.iterations=60", "training.evalEvery=20", "--executor", "spark",
                 "--master", "local[2]", "--out", dir.resolve("r").toString());
         assertThat(first.exitCode).as(first.toString()).isZero();
-        List<String> before = numbers(dir.resolve("r"));
+        List<String> before = ResultsCsv.withoutTimings(dir.resolve("r/results.csv"));
         // As if the driver died after committing two runs: the store keeps only those.
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("r/results.db"));
              Statement s = c.createStatement()) {
@@ -86,7 +68,7 @@ class ExecutorIdentityIT {
                 "--master", "local[2]", "--resume", "--out", dir.resolve("r").toString());
         assertThat(resumed.exitCode).as(resumed.toString()).isZero();
         assertThat(resumed.out).contains("4 runs (2 resumed from before)");
-        assertThat(numbers(dir.resolve("r"))).isEqualTo(before);
+        assertThat(ResultsCsv.withoutTimings(dir.resolve("r/results.csv"))).isEqualTo(before);
     }
 
     @Test

@@ -37,10 +37,7 @@ final class Charts {
     private Charts() {
     }
 
-    /**
-     * One accuracy curve: mean over seeds with a ± std band, and its colour (an index into the
-     * palette); x in epochs when {@code epochs}, else in iterations.
-     */
+    /** An accuracy curve: mean over seeds, ± std band, palette colour; x in epochs if {@code epochs}, else iterations. */
     record Curve(String label, double[] x, double[] mean, double[] std, int color, boolean epochs) {
     }
 

@@ -120,16 +120,4 @@ final class DenseLayers {
             }
         }
     }
-
-    /** Share of {@code count} examples classified correctly from their pre-activations {@code z} (without b1, overwritten). */
-    static double accuracy(ParameterLayout l, double[] theta, double[] z, int count, int[] labels) {
-        int h = l.hidden(), out = l.out();
-        double[] w2T = new double[h * out];
-        l.transposeW2(theta, l.w2(), w2T);
-        double[] logits = new double[count * out];
-        for (int i = 0; i < count; i++) {
-            TestEvaluator.outputLayer(l, theta, w2T, z, i * h, logits, i * out);
-        }
-        return TestEvaluator.accuracy(logits, out, labels);
-    }
 }

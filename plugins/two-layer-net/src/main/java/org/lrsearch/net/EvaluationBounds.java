@@ -17,12 +17,15 @@ final class EvaluationBounds {
     private final double trainColumnMax;
     private final double trainMax;
     private double w0Max;
+    /** The bounds of the last {@link #hiddenError} call, refilled on each (one evaluation at a time per run). */
+    private final double[] e;
 
     EvaluationBounds(SparseRows test, double[][] kernel, Samples train) {
         this.test = test;
         this.nTrain = train.count();
         int n = test.count;
         kernelRowL1 = new double[n];
+        e = new double[n];
         for (double[] row : kernel) {
             for (int i = 0; i < n; i++) {
                 kernelRowL1[i] += Math.abs(row[i]);
@@ -59,7 +62,7 @@ final class EvaluationBounds {
 
     /**
      * Per test image, a bound on |z − z of the direct pass| over its hidden units, at A = {@code a};
-     * each of the two ways' rounding bound counted twice.
+     * each of the two ways' rounding bound counted twice. The array is reused by the next call.
      */
     double[] hiddenError(double[] a) {
         double aMax = 0;
@@ -72,7 +75,6 @@ final class EvaluationBounds {
         double deltaW = CertifiedPredictions.gamma(nTrain + 1) * w1Bound;
         double gN = CertifiedPredictions.gamma(nTrain + 2);
         double[] l1 = test.l1();
-        double[] e = new double[n];
         for (int i = 0; i < n; i++) {
             double gNnz = CertifiedPredictions.gamma(test.start[i + 1] - test.start[i] + 1);
             double direct = l1[i] * deltaW + gNnz * l1[i] * (w1Bound + deltaW);

@@ -11,14 +11,17 @@ import org.lrsearch.api.FewShotTask;
 final class EvaluatorChoice {
     private final ParameterLayout l;
     private final FewShotTask task;
+    private final SparseRows trainRows;
     private final boolean wanted;
     private int expected = Integer.MAX_VALUE;
     private IncrementalTestEvaluator incremental;
     private boolean decided;
 
-    EvaluatorChoice(ParameterLayout l, FewShotTask task, boolean wanted) {
+    /** @param trainRows the k-shot set as the net holds it (its non-zeros enter the cost of a direct pass) */
+    EvaluatorChoice(ParameterLayout l, FewShotTask task, SparseRows trainRows, boolean wanted) {
         this.l = l;
         this.task = task;
+        this.trainRows = trainRows;
         this.wanted = wanted;
     }
 
@@ -37,7 +40,7 @@ final class EvaluatorChoice {
     IncrementalTestEvaluator evaluator(double[] origin) {
         if (!decided) {
             decided = true;
-            if (wanted && IncrementalTestEvaluator.paysOff(l, task.test(), task.train(), expected)) {
+            if (wanted && IncrementalTestEvaluator.paysOff(l, task.test(), task.train(), trainRows, expected)) {
                 incremental = new IncrementalTestEvaluator(l, task.test(), task.train());
                 incremental.reset(origin);
             }

@@ -90,6 +90,7 @@ final class IncrementalTestEvaluator {
         this.kernel = KERNELS.get(new KernelKey(test, new ContentKey(train.values())), k -> kernel(testRows, train));
         this.logits = new double[test.count() * l.out()];
         this.z = new double[l.hidden()][test.count()];
+        this.predictions = new int[test.count()];
         this.bounds = new EvaluationBounds(testRows, kernel, train);
     }
 
@@ -101,10 +102,10 @@ final class IncrementalTestEvaluator {
      * X_test·W1(0) (nnz·h), then costs test·h·(N + 10) dense multiply-adds per evaluation, which run
      * about four times faster than sparse ones. A run that evaluates once never pays for a kernel.
      */
-    static boolean paysOff(ParameterLayout l, Samples test, Samples train, int evaluations) {
+    static boolean paysOff(ParameterLayout l, Samples test, Samples train, SparseRows trainRows, int evaluations) {
         SparseRows rows = SparseRows.of(test);
         double nnz = rows.start[rows.count], h = l.hidden(), n = train.count();
-        double direct = evaluations * (nnz * h + SparseRows.of(train).start[train.count()] * h);
+        double direct = evaluations * (nnz * h + trainRows.start[trainRows.count] * h);
         boolean cached = KERNELS.getIfPresent(new KernelKey(test, new ContentKey(train.values()))) != null;
         double incremental = (cached ? 0 : nnz * n) + nnz * h + evaluations * DENSE_COST * test.count() * h * (n + l.out());
         return incremental < direct;
@@ -151,7 +152,6 @@ final class IncrementalTestEvaluator {
         int n = test.count();
         double[][] zr = hidden(a);
         double[] zError = bounds.hiddenError(a);
-        int[] pred = new int[n];
         double[] w2T = new double[l.out() * l.hidden()];
         boolean[] materialised = {false};
         recomputedLast = CertifiedPredictions.predict(l, theta, zr, zError, n, image -> {
@@ -161,42 +161,29 @@ final class IncrementalTestEvaluator {
                 materialised[0] = true;
             }
             return directArgmax(theta, w2T, image);
-        }, pred);
-        lastPredictions = pred;
+        }, predictions);
         int[] labels = test.labels();
         int correct = 0;
         for (int i = 0; i < n; i++) {
-            if (pred[i] == labels[i]) {
+            if (predictions[i] == labels[i]) {
                 correct++;
             }
         }
         return n == 0 ? Double.NaN : (double) correct / n;
     }
 
-    /** Images the last {@link #accuracy} call recomputed exactly, and its predictions (for tests). */
+    /** Images the last {@link #accuracy} call recomputed exactly (for tests). */
     int recomputedLast;
-    int[] lastPredictions;
+    /** The predictions of the last {@link #accuracy} call, refilled by each. */
+    final int[] predictions;
 
     /** One image as {@link JvmEvaluator} computes it, from θ with W1 current: the same sums in the same order. */
     private int directArgmax(double[] theta, double[] w2T, int image) {
-        int h = l.hidden(), out = l.out();
-        double[] zi = new double[h];
-        for (int e = testRows.start[image]; e < testRows.start[image + 1]; e++) {
-            double v = testRows.val[e];
-            int wr = l.w1() + testRows.col[e] * h;
-            for (int j = 0; j < h; j++) {
-                zi[j] += v * theta[wr + j];
-            }
-        }
-        double[] logit = new double[out];
+        double[] zi = new double[l.hidden()];
+        testRows.rowTimes(image, theta, l.w1(), l.hidden(), zi, 0);
+        double[] logit = new double[l.out()];
         TestEvaluator.outputLayer(l, theta, w2T, zi, 0, logit, 0);
-        int best = 0;
-        for (int k = 1; k < out; k++) {
-            if (logit[k] > logit[best]) {
-                best = k;
-            }
-        }
-        return best;
+        return TestEvaluator.argmax(logit, 0, l.out());
     }
 
     /**

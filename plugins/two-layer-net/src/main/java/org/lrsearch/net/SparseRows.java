@@ -60,16 +60,20 @@ final class SparseRows {
     double[] times(double[] w, int offset, int h) {
         double[] z = new double[count * h];
         for (int i = 0; i < count; i++) {
-            int zr = i * h;
-            for (int e = start[i]; e < start[i + 1]; e++) {
-                double v = val[e];
-                int wr = offset + col[e] * h;
-                for (int j = 0; j < h; j++) {
-                    z[zr + j] += v * w[wr + j];
-                }
-            }
+            rowTimes(i, w, offset, h, z, i * h);
         }
         return z;
+    }
+
+    /** Row {@code i} of {@link #times} added into {@code z[zo..zo+h)}: its non-zero pixels in order. */
+    void rowTimes(int i, double[] w, int offset, int h, double[] z, int zo) {
+        for (int e = start[i]; e < start[i + 1]; e++) {
+            double v = val[e];
+            int wr = offset + col[e] * h;
+            for (int j = 0; j < h; j++) {
+                z[zo + j] += v * w[wr + j];
+            }
+        }
     }
 
     private volatile double[] l1;

@@ -29,19 +29,37 @@ interface TestEvaluator {
         }
     }
 
-    /** Share of rows whose largest logit (first on ties, as NumPy's argmax) is the label. */
+    /**
+     * Logits of {@code count} examples from their pre-activations {@code z} ({@code count × h},
+     * row-major, without b1; overwritten with the hidden values), by {@link #outputLayer}.
+     */
+    static double[] logits(ParameterLayout l, double[] theta, double[] z, int count) {
+        int h = l.hidden(), out = l.out();
+        double[] w2T = new double[h * out];
+        l.transposeW2(theta, l.w2(), w2T);
+        double[] logits = new double[count * out];
+        for (int i = 0; i < count; i++) {
+            outputLayer(l, theta, w2T, z, i * h, logits, i * out);
+        }
+        return logits;
+    }
+
+    /** Index of the largest of {@code logits[lo..lo+out)}, the first on ties (as NumPy's argmax). */
+    static int argmax(double[] logits, int lo, int out) {
+        int best = 0;
+        for (int k = 1; k < out; k++) {
+            if (logits[lo + k] > logits[lo + best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** Share of rows whose largest logit ({@link #argmax}) is the label. */
     static double accuracy(double[] logits, int out, int[] labels) {
         int correct = 0;
         for (int i = 0; i < labels.length; i++) {
-            int best = 0;
-            double max = logits[i * out];
-            for (int k = 1; k < out; k++) {
-                if (logits[i * out + k] > max) {
-                    max = logits[i * out + k];
-                    best = k;
-                }
-            }
-            if (best == labels[i]) {
+            if (argmax(logits, i * out, out) == labels[i]) {
                 correct++;
             }
         }

@@ -85,7 +85,7 @@ final class TwoLayerNet implements Model {
         this.w2tT = new double[h * out];
         this.w2T = new double[h * out];
         this.b2t = new double[out];
-        this.choice = new EvaluatorChoice(l, task, incrementalTest);
+        this.choice = new EvaluatorChoice(l, task, w1.train, incrementalTest);
         restart();
     }
 
@@ -271,7 +271,8 @@ final class TwoLayerNet implements Model {
     /** From the training pre-activations X_train·W1 that every update keeps current, as {@link #trainLoss()}. */
     @Override
     public double trainAccuracy() {
-        return DenseLayers.accuracy(l, theta, Arrays.copyOf(w1.z, nTrain * h), nTrain, trainLabels);
+        return TestEvaluator.accuracy(TestEvaluator.logits(l, theta, Arrays.copyOf(w1.z, nTrain * h), nTrain), out,
+                trainLabels);
     }
 
     @Override

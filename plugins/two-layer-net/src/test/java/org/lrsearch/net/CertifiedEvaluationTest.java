@@ -50,7 +50,7 @@ class CertifiedEvaluationTest {
                 net.commit(r.nextDouble() * 0.5);
             }
             double certified = net.testAccuracy();
-            int[] fast = net.incremental().lastPredictions.clone();
+            int[] fast = net.incremental().predictions.clone();
             recomputed += net.incremental().recomputedLast;
             assertThat(fast).as("set %d (hidden %d, n %d, std %s, %d steps)", set, hidden, n, std, steps)
                     .isEqualTo(directPredictions(net, task));
@@ -84,7 +84,7 @@ class CertifiedEvaluationTest {
             net.setTensors(t);
             net.testAccuracy();
             assertThat(net.incremental().recomputedLast).as("perturbation %s", perturbation).isPositive();
-            assertThat(net.incremental().lastPredictions).as("perturbation %s", perturbation)
+            assertThat(net.incremental().predictions).as("perturbation %s", perturbation)
                     .isEqualTo(directPredictions(net, task));
         }
     }

@@ -9,7 +9,6 @@ import org.lrsearch.api.FewShotTask;
 import org.lrsearch.api.LrStrategy;
 import org.lrsearch.api.Model;
 import org.lrsearch.api.RunResult;
-import org.lrsearch.api.RunSpec;
 import org.lrsearch.api.RunStatus;
 import org.lrsearch.api.Seeds;
 import org.lrsearch.runner.config.ComposedConfig;
@@ -29,20 +28,6 @@ public final class RunExecutor {
         this.strategies = planner.strategies();
     }
 
-    /** Test evaluations the trainer will do: the scheduled ones and, when the last iteration is not one, the final one. */
-    static int evaluations(RunSpec spec, int n) {
-        int count = 0;
-        for (int i = 0; i < spec.iterations(); i++) {
-            boolean scheduled = spec.evalEvery() == RunSpec.EVERY_EPOCH
-                    ? org.lrsearch.runner.plan.TrainingSettings.evaluatesAfter(i, n, spec.batchSize())
-                    : (i + 1) % spec.evalEvery() == 0;
-            if (scheduled || i == spec.iterations() - 1) {
-                count++;
-            }
-        }
-        return count;
-    }
-
     /** Trains {@code run}; never throws for a plugin fault (only {@link Trainer.Cancelled}). */
     public RunResult execute(PlannedRun run, ComposedConfig config, BooleanSupplier cancelled) {
         long t0 = System.nanoTime();
@@ -50,7 +35,7 @@ public final class RunExecutor {
             FewShotTask task = BoundPlugin.load(run.dataset(), run.request());
             Model model = BoundPlugin.create(run.model(), task);
             model.initialize(run.spec().seed());
-            model.expectEvaluations(evaluations(run.spec(), task.train().count()));
+            model.expectEvaluations(Trainer.evaluations(run.spec(), task.train().count()));
             LrStrategy strategy = strategies.build(run.strategyKey(), run.strategySpec(), config::originOf);
             long batchSeed = Seeds.derive(run.spec().seed(), "minibatch");
             int n = task.train().count();

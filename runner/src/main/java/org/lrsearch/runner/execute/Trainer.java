@@ -70,6 +70,23 @@ public final class Trainer {
         }
     }
 
+    /** Whether test accuracy is measured after the update of iteration {@code i} (0-based), the run's end aside. */
+    static boolean scheduled(RunSpec spec, int i, int trainingSetSize) {
+        return spec.evalEvery() == RunSpec.EVERY_EPOCH ? TrainingSettings.evaluatesAfter(i, trainingSetSize, spec.batchSize())
+                : (i + 1) % spec.evalEvery() == 0;
+    }
+
+    /** Test evaluations a run that does not stop early does: the scheduled ones and, if the last iteration is not one, the final one. */
+    static int evaluations(RunSpec spec, int trainingSetSize) {
+        int count = 0;
+        for (int i = 0; i < spec.iterations(); i++) {
+            if (scheduled(spec, i, trainingSetSize) || i == spec.iterations() - 1) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Trains for {@code spec.iterations()} iterations (fewer when diverged) and reports. */
     public RunResult run() {
         long t0 = System.nanoTime();
@@ -107,8 +124,7 @@ public final class Trainer {
                 observer.iteration(ctx.record());
             }
             lrs.add(ctx.committed);
-            boolean scheduled = perEpoch ? TrainingSettings.evaluatesAfter(it, trainingSetSize, spec.batchSize())
-                    : done % spec.evalEvery() == 0;
+            boolean scheduled = scheduled(spec, it, trainingSetSize);
             if (scheduled || done == spec.iterations()) {
                 if (!model.isFinite()) {
                     status = RunStatus.DIVERGED;

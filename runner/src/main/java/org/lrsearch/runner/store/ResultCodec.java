@@ -1,7 +1,5 @@
 package org.lrsearch.runner.store;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import org.lrsearch.api.RunResult;
 import org.lrsearch.runner.config.Mappers;
@@ -9,12 +7,10 @@ import org.lrsearch.runner.config.Mappers;
 /**
  * A run's result as bytes, for engines that compute it in another JVM and hand it back to the
  * driver that commits it: JSON, whose shortest round-trip decimal form gives back every double
- * bit for bit (NaN and infinities included, as strings).
+ * bit for bit (NaN and infinities included, as strings). Read with the store's reader, which skips
+ * a field the record does not have.
  */
 public final class ResultCodec {
-    private static final ObjectMapper READ = Mappers.JSON.copy()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     private ResultCodec() {
     }
 
@@ -28,7 +24,7 @@ public final class ResultCodec {
 
     public static RunResult decode(byte[] bytes) {
         try {
-            return READ.readValue(bytes, RunResult.class);
+            return ResultsStore.READ.readValue(bytes, RunResult.class);
         } catch (IOException e) {
             throw new IllegalStateException("cannot decode a run result: " + e.getMessage(), e);
         }

@@ -38,7 +38,7 @@ public final class ResultsStore implements AutoCloseable {
 
     private final Connection db;
     /** Reads what older versions wrote too: a field a record no longer has is skipped. */
-    private static final com.fasterxml.jackson.databind.ObjectMapper READ = Mappers.JSON.copy()
+    static final com.fasterxml.jackson.databind.ObjectMapper READ = Mappers.JSON.copy()
             .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private ResultsStore(Connection db) {

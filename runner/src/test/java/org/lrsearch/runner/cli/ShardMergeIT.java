@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,14 +23,6 @@ class ShardMergeIT {
         return Cli.run(all);
     }
 
-    /** results.csv without the timing columns (wall_ms, eval_ms). */
-    private static List<String> numbers(Path csv) throws IOException {
-        return Files.readAllLines(csv).stream().map(l -> {
-            String[] f = l.split(",", -1);
-            return String.join(",", Arrays.copyOfRange(f, 0, 16)) + "," + String.join(",", Arrays.copyOfRange(f, 18, f.length));
-        }).toList();
-    }
-
     @Test
     void twoShardsMergedEqualOneLocalRun() throws IOException {
         assertThat(run("run", QUICK, "--out", dir.resolve("local").toString()).exitCode).isZero();
@@ -44,7 +35,8 @@ class ShardMergeIT {
         Cli merge = Cli.run("merge", dir.resolve("s2").toString(), dir.resolve("s1").toString(), "--out", dir.resolve("merged").toString());
         assertThat(merge.exitCode).as(merge.toString()).isZero();
         assertThat(merge.out).contains("merged 4 runs from 2 folders");
-        assertThat(numbers(dir.resolve("merged/results.csv"))).isEqualTo(numbers(dir.resolve("local/results.csv")));
+        assertThat(ResultsCsv.withoutTimings(dir.resolve("merged/results.csv")))
+                .isEqualTo(ResultsCsv.withoutTimings(dir.resolve("local/results.csv")));
         assertThat(Files.readAllLines(dir.resolve("merged/curves.csv"))).isEqualTo(Files.readAllLines(dir.resolve("local/curves.csv")));
         assertThat(dir.resolve("merged/report.html")).exists();
         // The merged folder is an ordinary results folder: resuming it finds every run done.

@@ -91,16 +91,16 @@ class EpochScheduleTest {
         }
         assertThat(points).containsExactly("1@0.0:0.5/0.75", "6@2.0:0.5/0.75", "11@4.0:0.5/0.75", "12@4.4:0.5/0.75");
         // The model is told beforehand how many evaluations there will be.
-        assertThat(RunExecutor.evaluations(spec, 10)).isEqualTo(4);
+        assertThat(Trainer.evaluations(spec, 10)).isEqualTo(4);
         org.mockito.Mockito.verify(model, org.mockito.Mockito.times(4)).testAccuracy();
     }
 
     @Test
     void numericSchedulesCountTheirPointsAndTheFinalEvaluation() {
         RunSpec every5 = new RunSpec("r", "d", "m", 2, 1, "first", "s", "p", 0, 12, 5, Map.of(), List.of());
-        assertThat(RunExecutor.evaluations(every5, 10)).isEqualTo(3);
+        assertThat(Trainer.evaluations(every5, 10)).isEqualTo(3);
         RunSpec every4 = new RunSpec("r", "d", "m", 2, 1, "first", "s", "p", 0, 12, 4, Map.of(), List.of());
-        assertThat(RunExecutor.evaluations(every4, 10)).isEqualTo(3);
+        assertThat(Trainer.evaluations(every4, 10)).isEqualTo(3);
     }
 
     @Test
