@@ -272,31 +272,29 @@ final class Charts {
     }
 
     /**
-     * The critical-difference chart (Demšar 2006, Bonferroni–Dunn form): each strategy's average rank
-     * on one axis (1 = best, at the left), one row per strategy from best to worst, and the band of
-     * ranks within the critical difference of the baseline's shaded: a strategy outside the band
-     * differs significantly from the baseline.
+     * The average-ranks chart (Demšar 2006): each strategy's average rank on one axis (1 = best, at the
+     * left), one row per strategy from best to worst. The strategies the report's one verdict finds
+     * significantly different from the baseline are marked; the Bonferroni–Dunn critical difference
+     * around the baseline's rank is shaded for scale only, since the verdict is the Holm-adjusted
+     * Wilcoxon test's. With no baseline (every pair compared) there is no band.
      */
     static String criticalDifference(String id, List<String> strategies, double[] ranks, String baseline, double cd,
-                                     int width) {
-        Integer[] order = new Integer[strategies.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(ranks[a], ranks[b]));
+                                     List<String> significant, int width) {
+        Integer[] order = java.util.stream.IntStream.range(0, strategies.size()).boxed()
+                .sorted((a, b) -> Double.compare(ranks[a], ranks[b])).toArray(Integer[]::new);
         String[] names = new String[order.length];
-        XYSeries inside = new XYSeries("within the critical difference of " + baseline, false, true);
-        XYSeries outside = new XYSeries("beyond it", false, true);
-        int bi = strategies.indexOf(baseline);
+        XYSeries plain = new XYSeries(baseline == null ? "average rank" : "no significant difference from " + baseline, false, true);
+        XYSeries marked = new XYSeries("significantly different (Holm-adjusted Wilcoxon)", false, true);
         for (int row = 0; row < order.length; row++) {
             int i = order[row];
             // Row 0 at the top: y counts down.
             names[order.length - 1 - row] = strategies.get(i);
-            (Math.abs(ranks[i] - ranks[bi]) > cd ? outside : inside).add(ranks[i], order.length - 1 - row);
+            (significant.contains(strategies.get(i)) ? marked : plain).add(ranks[i], order.length - 1 - row);
         }
-        XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(inside);
-        data.addSeries(outside);
+        XYSeriesCollection data = new XYSeriesCollection(plain);
+        if (!significant.isEmpty()) {
+            data.addSeries(marked);
+        }
         org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer =
                 new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(false, true);
         renderer.setSeriesPaint(0, PALETTE[0]);
@@ -310,15 +308,18 @@ final class Charts {
         y.setTickLabelFont(TICK);
         y.setGridBandsVisible(false);
         XYPlot plot = new XYPlot(data, x, y, renderer);
-        org.jfree.chart.plot.IntervalMarker band = new org.jfree.chart.plot.IntervalMarker(ranks[bi] - cd, ranks[bi] + cd,
-                new Color(0x0072B2), new BasicStroke(0f), null, null, 0.12f);
-        band.setLabel("CD = " + NumberText.fixed(cd, 2) + " around " + baseline);
-        band.setLabelFont(TICK);
-        band.setLabelPaint(new Color(0x333333));
-        band.setLabelAnchor(RectangleAnchor.TOP);
-        band.setLabelTextAnchor(TextAnchor.TOP_CENTER);
-        plot.addDomainMarker(band, org.jfree.chart.ui.Layer.BACKGROUND);
-        return svg(id, chart("Average ranks and the critical difference", plot), width, 90 + 24 * strategies.size());
+        if (baseline != null) {
+            org.jfree.chart.plot.IntervalMarker band = new org.jfree.chart.plot.IntervalMarker(
+                    ranks[strategies.indexOf(baseline)] - cd, ranks[strategies.indexOf(baseline)] + cd,
+                    new Color(0x0072B2), new BasicStroke(0f), null, null, 0.12f);
+            band.setLabel("Bonferroni–Dunn CD = " + NumberText.fixed(cd, 2) + " around " + baseline + " (scale)");
+            band.setLabelFont(TICK);
+            band.setLabelPaint(new Color(0x333333));
+            band.setLabelAnchor(RectangleAnchor.TOP);
+            band.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+            plot.addDomainMarker(band, org.jfree.chart.ui.Layer.BACKGROUND);
+        }
+        return svg(id, chart("Average ranks", plot), width, 90 + 24 * strategies.size());
     }
 
     private static NumberAxis axis(String label) {

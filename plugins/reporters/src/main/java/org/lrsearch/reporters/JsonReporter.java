@@ -84,27 +84,16 @@ public final class JsonReporter implements ReporterPlugin<JsonOptions> {
                 table.add(c);
             }
         }
-        List<Map<String, Object>> stats = new ArrayList<>();
-        for (PairedStats ps : PairedStats.all(results, cells.strategies())) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("method", ps.method());
-            m.put("baseline", ps.baseline());
-            m.put("pairs", ps.pairs());
-            m.put("meanDifference", ps.meanDiff());
-            m.put("ci95", Double.isNaN(ps.ciLow()) ? null : List.of(ps.ciLow(), ps.ciHigh()));
-            m.put("wilcoxonP", Double.isNaN(ps.wilcoxonP()) ? null : ps.wilcoxonP());
-            m.put("pairedTTestP", Double.isNaN(ps.tTestP()) ? null : ps.tTestP());
-            m.put("verdict", ps.verdict());
-            stats.add(m);
-        }
+        Object baseline = info.report() == null ? null : info.report().get("baseline");
+        Comparisons comparisons = Comparisons.of(results, cells.strategies(), baseline == null ? null : String.valueOf(baseline));
+        List<Map<String, Object>> stats = comparisons.searchers().stream().map(JsonReporter::comparison).toList();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("experiment", info.name());
         summary.put("runs", results.runs().size());
         summary.put("cells", SummaryCells.cells(results));
         summary.put("table1", table);
         summary.put("pairedStatistics", stats);
-        Object baseline = info.report() == null ? null : info.report().get("baseline");
-        Ranking ranking = Ranking.of(results, cells.strategies(), baseline == null ? null : String.valueOf(baseline));
+        Ranking ranking = Ranking.of(results, cells.strategies(), comparisons.baseline());
         if (ranking != null) {
             List<Map<String, Object>> ranks = new ArrayList<>();
             for (int j = 0; j < ranking.strategies().size(); j++) {
@@ -113,25 +102,17 @@ public final class JsonReporter implements ReporterPlugin<JsonOptions> {
             summary.put("ranking", ranks);
             RankingStats.Friedman f = ranking.friedman();
             Map<String, Object> fr = new LinkedHashMap<>();
-            fr.put("statistic", f.statistic());
-            fr.put("p", f.p());
-            fr.put("imanDavenportF", f.imanDavenportF());
-            fr.put("imanDavenportP", f.imanDavenportP());
+            // Not computable (every block ties every strategy) is null throughout; an unbounded F (every block
+            // ranks alike) is null with its p-value.
+            fr.put("computable", !Double.isNaN(f.statistic()));
+            fr.put("statistic", finite(f.statistic()));
+            fr.put("p", finite(f.p()));
+            fr.put("imanDavenportF", finite(f.imanDavenportF()));
+            fr.put("imanDavenportP", finite(f.imanDavenportP()));
             fr.put("blocks", f.blocks());
             fr.put("criticalDifference", ranking.criticalDifference());
             summary.put("friedman", fr);
-            List<Map<String, Object>> pw = new ArrayList<>();
-            for (Ranking.Pair pr : ranking.pairwise()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("strategy", pr.strategy());
-                m.put("baseline", pr.baseline());
-                m.put("pairs", pr.pairs());
-                m.put("wilcoxonP", Double.isNaN(pr.wilcoxonP()) ? null : pr.wilcoxonP());
-                m.put("holmP", Double.isNaN(pr.holmP()) ? null : pr.holmP());
-                m.put("identical", Double.isNaN(pr.wilcoxonP()));
-                pw.add(m);
-            }
-            summary.put("pairwise", pw);
+            summary.put("pairwise", comparisons.ranking().stream().map(JsonReporter::comparison).toList());
             summary.put("identicalStrategies", ranking.identical());
         }
         summary.put("compute", SummaryCells.compute(results));
@@ -195,5 +176,27 @@ public final class JsonReporter implements ReporterPlugin<JsonOptions> {
             files.add(AtomicFiles.write(f, sb.toString()));
         }
         return files;
+    }
+
+    /** One comparison as summary.json records it: the same numbers and verdict wherever the pair appears. */
+    private static Map<String, Object> comparison(PairedStats ps) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", ps.method());
+        m.put("baseline", ps.baseline());
+        m.put("pairs", ps.pairs());
+        m.put("nonZeroPairs", ps.nonZero());
+        m.put("meanDifference", ps.meanDiff());
+        m.put("ci95", Double.isNaN(ps.ciLow()) ? null : List.of(ps.ciLow(), ps.ciHigh()));
+        m.put("wilcoxonP", Double.isNaN(ps.wilcoxonP()) ? null : ps.wilcoxonP());
+        m.put("holmP", Double.isNaN(ps.holmP()) ? null : ps.holmP());
+        m.put("holmFamily", ps.family());
+        m.put("significant", ps.nonZero() > 0 && ps.significant());
+        m.put("pairedTTestP", Double.isNaN(ps.tTestP()) ? null : ps.tTestP());
+        m.put("verdict", ps.verdict());
+        return m;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }

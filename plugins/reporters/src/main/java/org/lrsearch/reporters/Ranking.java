@@ -14,29 +14,20 @@ import org.lrsearch.api.RunStatus;
  * but the strategy, with the seed; within a block strategies are ranked by test accuracy (1 = best,
  * ties averaged). Blocks where a strategy has no finished run are left out, so every strategy is
  * ranked over the same blocks. Then the Friedman test, the Iman–Davenport F, the Bonferroni–Dunn
- * critical difference against the baseline, and every strategy's Wilcoxon test against the baseline
- * over the same blocks, Holm-adjusted.
+ * critical difference against the baseline, drawn for scale. Which differences are significant is
+ * decided once for the whole report, by {@link Comparisons}.
  *
  * @param strategies the strategies, in config order
  * @param meanRanks  each one's average rank
  * @param friedman   the Friedman test
  * @param criticalDifference Bonferroni–Dunn at α = 0.05: a strategy whose average rank differs from the
  *                   baseline's by more is significantly different
- * @param baseline   the strategy the others are tested against
- * @param pairwise   each other strategy against the baseline
+ * @param baseline   the strategy the others are compared with; null when every pair is ({@code report.baseline: all})
  * @param identical  groups of two or more strategies with the same test accuracy in every block, in
  *                   config order: the ranking counts them as separate strategies though they are one
  */
 record Ranking(List<String> strategies, double[] meanRanks, RankingStats.Friedman friedman, double criticalDifference,
-               String baseline, List<Pair> pairwise, List<List<String>> identical) {
-
-    /**
-     * @param pairs    blocks with a non-zero difference
-     * @param wilcoxonP two-sided, NaN when every difference is zero ("identical")
-     * @param holmP    Holm-adjusted over all pairwise tests
-     */
-    record Pair(String strategy, String baseline, int blocks, int pairs, double wilcoxonP, double holmP) {
-    }
+               String baseline, List<List<String>> identical) {
 
     /** The ranking, or null when there are fewer than two strategies or two complete blocks. */
     static Ranking of(ExperimentResults results, List<String> strategies, String requestedBaseline) {
@@ -63,33 +54,11 @@ record Ranking(List<String> strategies, double[] meanRanks, RankingStats.Friedma
             return null;
         }
         double[][] acc = rows.toArray(double[][]::new);
-        String baseline = requestedBaseline != null && strategies.contains(requestedBaseline) ? requestedBaseline
+        String baseline = Comparisons.ALL.equals(requestedBaseline) ? null
+                : requestedBaseline != null && strategies.contains(requestedBaseline) ? requestedBaseline
                 : strategies.get(0);
-        int bi = strategies.indexOf(baseline);
-        List<Integer> others = new ArrayList<>();
-        double[] raw = new double[strategies.size() - 1];
-        List<RankingStats.Wilcoxon> tests = new ArrayList<>();
-        for (int j = 0; j < strategies.size(); j++) {
-            if (j == bi) {
-                continue;
-            }
-            double[] x = new double[acc.length], y = new double[acc.length];
-            for (int i = 0; i < acc.length; i++) {
-                x[i] = acc[i][j];
-                y[i] = acc[i][bi];
-            }
-            RankingStats.Wilcoxon w = RankingStats.wilcoxon(x, y);
-            raw[others.size()] = w.p();
-            others.add(j);
-            tests.add(w);
-        }
-        double[] holm = RankingStats.holm(raw);
-        List<Pair> pairs = new ArrayList<>();
-        for (int t = 0; t < others.size(); t++) {
-            pairs.add(new Pair(strategies.get(others.get(t)), baseline, acc.length, tests.get(t).pairs(), raw[t], holm[t]));
-        }
         return new Ranking(List.copyOf(strategies), RankingStats.averageRanks(acc), RankingStats.friedman(acc),
-                RankingStats.criticalDifference(strategies.size(), acc.length, 0.05), baseline, pairs,
+                RankingStats.criticalDifference(strategies.size(), acc.length, 0.05), baseline,
                 identical(strategies, acc));
     }
 

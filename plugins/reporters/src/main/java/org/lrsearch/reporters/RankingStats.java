@@ -1,8 +1,6 @@
 package org.lrsearch.reporters;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
@@ -11,7 +9,7 @@ import org.apache.commons.math3.special.Gamma;
  * Comparing several strategies over several blocks (Demšar, "Statistical Comparisons of Classifiers
  * over Multiple Data Sets", JMLR 2006): average ranks, the Friedman test with SciPy's tie correction,
  * the Iman–Davenport F computed from it, the Bonferroni–Dunn critical difference against one
- * baseline, the Wilcoxon signed-rank test (exact, zero differences dropped), and Holm's adjustment.
+ * baseline, and Holm's adjustment (the Wilcoxon test is {@link SignedRank}).
  * Checked against SciPy's values (statistics-examples.json).
  */
 final class RankingStats {
@@ -101,6 +99,10 @@ final class RankingStats {
             ssq += s * s;
         }
         double c = 1 - ties / (k * (k * k - 1.0) * n);
+        if (c == 0) {
+            // Every block ties every strategy: nothing to rank, so neither test has a statistic.
+            return new Friedman(Double.NaN, Double.NaN, Double.NaN, Double.NaN, n, k);
+        }
         double chi = (12.0 / (n * k * (k + 1.0)) * ssq - 3.0 * n * (k + 1)) / c;
         // Upper tails from the regularised gamma and beta functions directly: 1 − cdf would round a
         // p-value below 1e-16 to 0.
@@ -116,78 +118,6 @@ final class RankingStats {
         int k = strategies;
         double q = new NormalDistribution().inverseCumulativeProbability(1 - alpha / (2.0 * (k - 1)));
         return q * Math.sqrt(k * (k + 1) / (6.0 * blocks));
-    }
-
-    /**
-     * The Wilcoxon signed-rank test of paired samples: zero differences dropped, |differences| ranked
-     * with ties averaged, statistic min(W+, W−), two-sided p exact (the distribution of W+ counted over
-     * every sign pattern, half-ranks included) up to 60 pairs, else from the normal approximation with
-     * the tie correction.
-     *
-     * @param pairs     pairs left after dropping zero differences (0: identical, no test)
-     * @param statistic min(W+, W−)
-     * @param p         two-sided p-value, NaN when every difference is zero
-     */
-    record Wilcoxon(int pairs, double statistic, double p) {
-    }
-
-    static Wilcoxon wilcoxon(double[] x, double[] y) {
-        List<Double> d = new ArrayList<>();
-        for (int i = 0; i < x.length; i++) {
-            double v = x[i] - y[i];
-            if (v != 0) {
-                d.add(v);
-            }
-        }
-        int n = d.size();
-        if (n == 0) {
-            return new Wilcoxon(0, Double.NaN, Double.NaN);
-        }
-        double[] abs = new double[n];
-        for (int i = 0; i < n; i++) {
-            abs[i] = Math.abs(d.get(i));
-        }
-        double[] r = ranks(abs, false);
-        double wPlus = 0, total = n * (n + 1) / 2.0;
-        for (int i = 0; i < n; i++) {
-            if (d.get(i) > 0) {
-                wPlus += r[i];
-            }
-        }
-        double stat = Math.min(wPlus, total - wPlus);
-        if (n <= 60) {
-            // Twice each rank is a whole number: count sign patterns by the sum of doubled ranks.
-            int max = (int) Math.round(2 * total);
-            double[] count = new double[max + 1];
-            count[0] = 1;
-            for (double rank : r) {
-                int w = (int) Math.round(2 * rank);
-                for (int s = max; s >= w; s--) {
-                    count[s] += count[s - w];
-                }
-            }
-            double below = 0, all = Math.pow(2, n);
-            int limit = (int) Math.round(2 * stat);
-            for (int s = 0; s <= limit; s++) {
-                below += count[s];
-            }
-            return new Wilcoxon(n, stat, Math.min(1, 2 * below / all));
-        }
-        double tieSum = 0;
-        double[] sorted = abs.clone();
-        Arrays.sort(sorted);
-        for (int i = 0; i < n; ) {
-            int j = i;
-            while (j + 1 < n && sorted[j + 1] == sorted[i]) {
-                j++;
-            }
-            int t = j - i + 1;
-            tieSum += (double) t * t * t - t;
-            i = j + 1;
-        }
-        double mean = total / 2, var = n * (n + 1) * (2 * n + 1) / 24.0 - tieSum / 48.0;
-        double z = (stat - mean) / Math.sqrt(var);
-        return new Wilcoxon(n, stat, Math.min(1, 2 * new NormalDistribution().cumulativeProbability(z)));
     }
 
     /** Holm's step-down adjustment of p-values, in their given order (NaN stays NaN and is left out). */

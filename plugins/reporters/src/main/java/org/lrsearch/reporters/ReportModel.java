@@ -37,8 +37,10 @@ final class ReportModel {
         m.put("figure2", Figure2Section.panels(cells, options));
         m.put("figure2Legend", Figure2Section.legend(cells));
         m.put("traces", TraceSection.build(cells, results, options));
-        m.put("stats", stats(results, cells));
-        m.put("ranking", ranking(results, cells, report, options));
+        Object baseline = report.get("baseline");
+        Comparisons comparisons = Comparisons.of(results, cells.strategies(), baseline == null ? null : String.valueOf(baseline));
+        m.put("stats", stats(comparisons));
+        m.put("ranking", ranking(results, cells, comparisons, options));
         m.put("compute", compute(cells, results));
         m.put("frontier", ComputeFront.section(results, cells.strategies(), options));
         m.put("problems", problems(results));
@@ -125,9 +127,9 @@ final class ReportModel {
         return t;
     }
 
-    static List<Map<String, Object>> stats(ExperimentResults results, ResultCells cells) {
+    static List<Map<String, Object>> stats(Comparisons comparisons) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (PairedStats p : PairedStats.all(results, cells.strategies())) {
+        for (PairedStats p : comparisons.searchers()) {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("method", p.method());
             s.put("baseline", p.baseline());
@@ -135,6 +137,7 @@ final class ReportModel {
             s.put("meanDiff", NumberText.signed(p.meanDiff(), 4));
             s.put("ci", Double.isNaN(p.ciLow()) ? "–" : "[" + NumberText.signed(p.ciLow(), 4) + ", " + NumberText.signed(p.ciHigh(), 4) + "]");
             s.put("wilcoxon", pValue(p.wilcoxonP()));
+            s.put("holm", pValue(p.holmP()));
             s.put("ttest", pValue(p.tTestP()));
             s.put("verdict", p.verdict());
             out.add(s);
@@ -142,11 +145,10 @@ final class ReportModel {
         return out;
     }
 
-    /** Strategies ranked across blocks, the Friedman test and each strategy against the baseline; empty when not computable. */
-    static Map<String, Object> ranking(ExperimentResults results, ResultCells cells, Map<String, Object> report,
+    /** Strategies ranked across blocks, the Friedman test and the ranking's comparisons; empty when not computable. */
+    static Map<String, Object> ranking(ExperimentResults results, ResultCells cells, Comparisons comparisons,
                                        HtmlOptions o) {
-        Object baseline = report.get("baseline");
-        Ranking r = Ranking.of(results, cells.strategies(), baseline == null ? null : String.valueOf(baseline));
+        Ranking r = Ranking.of(results, cells.strategies(), comparisons.baseline());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("present", r != null);
         if (r == null) {
@@ -158,42 +160,68 @@ final class ReportModel {
             order[i] = i;
         }
         java.util.Arrays.sort(order, (a, b) -> Double.compare(r.meanRanks()[a], r.meanRanks()[b]));
-        int bi = r.strategies().indexOf(r.baseline());
+        List<String> significant = new ArrayList<>();
         for (int i : order) {
+            String s = r.strategies().get(i);
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("strategy", r.strategies().get(i));
+            row.put("strategy", s);
             row.put("meanRank", NumberText.fixed(r.meanRanks()[i], 2));
-            double gap = r.meanRanks()[i] - r.meanRanks()[bi];
-            row.put("beyondCd", i != bi && Math.abs(gap) > r.criticalDifference());
-            row.put("baseline", i == bi);
+            PairedStats vs = r.baseline() == null || s.equals(r.baseline()) ? null : comparisons.get(s, r.baseline());
+            row.put("mark", s.equals(r.baseline()) ? "baseline" : vs == null ? ""
+                    : vs.significant() ? "significantly " + (vs.meanDiff() > 0 ? "higher" : "lower") + " than " + r.baseline()
+                    : "no significant difference from " + r.baseline());
+            if (vs != null && vs.significant()) {
+                significant.add(s);
+            }
             rows.add(row);
         }
         m.put("rows", rows);
         RankingStats.Friedman f = r.friedman();
         m.put("blocks", String.valueOf(f.blocks()));
         m.put("strategies", String.valueOf(f.strategies()));
-        m.put("chi", NumberText.fixed(f.statistic(), 3));
-        m.put("p", pValue(f.p()));
-        m.put("f", NumberText.fixed(f.imanDavenportF(), 3));
-        m.put("fp", pValue(f.imanDavenportP()));
+        m.put("friedman", friedmanText(f));
         m.put("cd", NumberText.fixed(r.criticalDifference(), 3));
-        m.put("baseline", r.baseline());
+        m.put("baseline", r.baseline() == null ? "" : r.baseline());
+        m.put("family", String.valueOf(comparisons.size()));
         List<Map<String, Object>> pairs = new ArrayList<>();
-        for (Ranking.Pair pr : r.pairwise()) {
+        for (PairedStats pr : comparisons.ranking()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("strategy", pr.strategy());
-            row.put("pairs", String.valueOf(pr.pairs()));
-            boolean identical = Double.isNaN(pr.wilcoxonP());
-            row.put("wilcoxon", identical ? "identical in every block" : pValue(pr.wilcoxonP()));
+            row.put("strategy", pr.method());
+            row.put("baseline", pr.baseline());
+            row.put("pairs", pr.nonZero() + " of " + pr.pairs());
+            boolean identical = pr.nonZero() == 0;
+            row.put("wilcoxon", identical ? "identical in every pair" : pValue(pr.wilcoxonP()));
             row.put("holm", identical ? "–" : pValue(pr.holmP()));
-            row.put("significant", !identical && pr.holmP() < 0.05);
+            row.put("verdict", pr.verdict());
             pairs.add(row);
         }
         m.put("pairs", pairs);
         m.put("cdChart", Charts.criticalDifference("cd", r.strategies(), r.meanRanks(), r.baseline(), r.criticalDifference(),
-                o.chartWidth()));
+                significant, o.chartWidth()));
         m.put("identical", r.identical().stream().map(g -> String.join(" = ", g)).toList());
         return m;
+    }
+
+    /**
+     * The Friedman and Iman–Davenport tests in words. When every block ranks the strategies alike the
+     * F statistic is infinite and, when every block ties them all, neither is computable: both say so.
+     */
+    static String friedmanText(RankingStats.Friedman f) {
+        if (Double.isNaN(f.statistic())) {
+            return "Friedman and Iman–Davenport tests: not computable, every block ties all strategies "
+                    + "(no differences to rank).";
+        }
+        String fd = Double.isInfinite(f.imanDavenportF())
+                ? "Iman–Davenport F: every block ranks the strategies in the same order (F is unbounded), p " + pText(f.imanDavenportP())
+                : "Iman–Davenport F = " + NumberText.fixed(f.imanDavenportF(), 3) + ", p " + pText(f.imanDavenportP());
+        return "Friedman test (ties corrected): χ² = " + NumberText.fixed(f.statistic(), 3) + ", p " + pText(f.p())
+                + "; " + fd + ".";
+    }
+
+    /** "= 0.0123", or "< 0.0001". */
+    static String pText(double p) {
+        String v = pValue(p);
+        return v.startsWith("<") ? v : "= " + v;
     }
 
     static String pValue(double p) {

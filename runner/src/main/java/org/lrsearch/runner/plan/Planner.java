@@ -88,10 +88,12 @@ public final class Planner {
             throw config.error("report.columns", report.get("columns"), "must be a swept key; the grid sweeps: "
                     + String.join(", ", swept));
         }
-        if (report.containsKey("baseline") && !strategySpecs.containsKey(report.get("baseline"))) {
-            throw config.error("report.baseline", report.get("baseline"), "must be a strategy label"
+        // 'all' compares every pair of strategies, Holm-adjusted over all of them.
+        if (report.containsKey("baseline") && !"all".equals(report.get("baseline"))
+                && !strategySpecs.containsKey(report.get("baseline"))) {
+            throw config.error("report.baseline", report.get("baseline"), "must be a strategy label or 'all'"
                     + OptionsBinder.didYouMean(String.valueOf(report.get("baseline")), strategySpecs.keySet())
-                    + "; labels: " + String.join(", ", strategySpecs.keySet()));
+                    + "; labels: " + String.join(", ", strategySpecs.keySet()) + ", or all");
         }
 
         Map<String, Object> base = Mappers.map(Mappers.deepCopy(tree));
