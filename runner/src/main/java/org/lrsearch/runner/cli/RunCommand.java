@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lrsearch.runner.config.UsageException;
@@ -80,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
         OutputFolder.prepare(dir, resume, force, plan);
         LogFiles.attach(dir.resolve("run.log"));
         ExperimentRunner.Outcome o = injector.getInstance(ExperimentRunner.class).run(plan, dir,
-                new ExperimentRunner.Settings(engine, threads, options, common.pluginDir, part), System.err);
+                new ExperimentRunner.Settings(engine, threads, options, common.pluginDir, part, resumeCommand(dir)), System.err);
         PrintStream console = System.out;
         if (o.cancelled()) {
             return Main.EXIT_INTERRUPTED;
@@ -94,5 +96,34 @@ final class RunCommand implements Callable<Integer> {
         }
         Main.printOutputs(console, dir, o.files());
         return o.failed() > 0 ? Main.EXIT_FAILED_RUNS : 0;
+    }
+
+    /** The command that continues this one in {@code dir}, whole: the config, its overrides, plugins and executor. */
+    String resumeCommand(Path dir) {
+        List<String> words = new ArrayList<>(List.of("./lrsearch", "run", experiment.config.toString()));
+        words.addAll(experiment.overrides);
+        words.addAll(List.of("--out", dir.toString()));
+        if (common.pluginDir != null) {
+            words.addAll(List.of("--plugins", common.pluginDir.toString()));
+        }
+        if (threads != null) {
+            words.addAll(List.of("--threads", String.valueOf(threads)));
+        }
+        if (!executor.equals(LocalEngine.ID)) {
+            words.addAll(List.of("--executor", executor));
+        }
+        if (master != null) {
+            words.addAll(List.of("--master", master));
+        }
+        if (shard != null) {
+            words.addAll(List.of("--shard", shard));
+        }
+        words.add("--resume");
+        return words.stream().map(RunCommand::shellWord).collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    /** A word as a POSIX shell reads it back: quoted when it holds anything but safe characters. */
+    static String shellWord(String w) {
+        return w.matches("[A-Za-z0-9_./=:@%+,\\-]+") ? w : "'" + w.replace("'", "'\\''") + "'";
     }
 }

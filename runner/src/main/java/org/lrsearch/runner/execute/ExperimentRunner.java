@@ -60,7 +60,8 @@ public final class ExperimentRunner {
      * @param shard     only this share of the plan and no reporters (null: the whole plan); the shards'
      *                  folders are merged (and reported) by {@code lrsearch merge}
      */
-    public record Settings(RunEngine engine, Integer threads, Map<String, String> options, Path pluginDir, Shard shard) {
+    public record Settings(RunEngine engine, Integer threads, Map<String, String> options, Path pluginDir, Shard shard,
+                           String resumeCommand) {
     }
 
     /** Runs the plan as {@code settings} say, committing each run to the store in {@code out} as it finishes. */
@@ -92,7 +93,7 @@ public final class ExperimentRunner {
             Thread hook = new Thread(() -> {
                 engine.cancel();
                 System.err.println("\nStopped. Finished runs are saved in " + out.resolve(ResultsStore.FILE)
-                        + ". Resume with:\n  ./lrsearch run " + plan.config().file() + " --out " + out + " --resume");
+                        + ". Resume with:\n  " + settings.resumeCommand());
             }, "lrsearch-interrupt");
             Runtime.getRuntime().addShutdownHook(hook);
             ProgressLines lines = System.console() == null ? new ProgressLines(todo, console) : null;
@@ -120,8 +121,11 @@ public final class ExperimentRunner {
                 return new Outcome(mine.size(), skipped, 0, 0, List.of(), true);
             }
             store.putMeta(Reports.META_INFO, Mappers.toJson(info(plan, started, Instant.now(), settings)));
-            int failed = (int) finished.stream().filter(r -> r.status() == RunStatus.FAILED).count();
-            int diverged = (int) finished.stream().filter(r -> r.status() == RunStatus.DIVERGED).count();
+            // Every run of this plan (or shard) in the folder counts, those of earlier sessions too.
+            Set<String> ids = mine.stream().map(r -> r.spec().runId()).collect(java.util.stream.Collectors.toSet());
+            Map<String, Integer> statuses = store.statusCounts(ids);
+            int failed = statuses.getOrDefault(RunStatus.FAILED.key(), 0);
+            int diverged = statuses.getOrDefault(RunStatus.DIVERGED.key(), 0);
             store.close();
             if (shard != null) {
                 return new Outcome(mine.size(), skipped, failed, diverged, List.of(), false);
@@ -139,7 +143,8 @@ public final class ExperimentRunner {
 
     private static String where(Settings s) {
         if (s.engine().id().equals(LocalEngine.ID)) {
-            return (s.threads() == null ? Runtime.getRuntime().availableProcessors() : s.threads()) + " threads";
+            int n = s.threads() == null ? Runtime.getRuntime().availableProcessors() : s.threads();
+            return n + (n == 1 ? " thread" : " threads");
         }
         return s.engine().id() + (s.options().isEmpty() ? "" : " " + s.options());
     }

@@ -20,15 +20,20 @@ import org.lrsearch.runner.config.Mappers;
  * @param fingerprint SHA-256 of the runs and plugin versions
  * @param config      the config keys that decide the runs, flattened to dotted keys
  * @param runIds      every run id, in plan order
- * @param plugins     {@code kind:id} → version, for the plugins the runs use
+ * @param plugins     {@code kind:id} → version, for the plugins the runs use (with the SHA-256 of a
+ *                    {@code --plugins} jar, so a jar rebuilt under the same version is another plan)
+ * @param defaults    the first run's fully resolved config, flattened: what the config left to defaults,
+ *                    so that a default newly filled in is named when it changes the runs (null in stores
+ *                    written before it was recorded)
  */
 public record PlanIdentity(String fingerprint, Map<String, String> config, List<String> runIds,
-                           Map<String, String> plugins) {
+                           Map<String, String> plugins, Map<String, String> defaults) {
 
     /** Config keys that change no run, left out of the comparison. */
     static final List<String> NOT_RUN_KEYS = List.of("name", "description", "reporters", "report");
 
-    static PlanIdentity of(Map<String, Object> tree, List<String> runIds, Map<String, String> plugins) {
+    static PlanIdentity of(Map<String, Object> tree, List<String> runIds, Map<String, String> plugins,
+                           Map<String, Object> firstRun) {
         Map<String, Object> decisive = new LinkedHashMap<>(tree);
         NOT_RUN_KEYS.forEach(decisive::remove);
         Map<String, String> flat = new TreeMap<>();
@@ -37,7 +42,9 @@ public record PlanIdentity(String fingerprint, Map<String, String> config, List<
         Map<String, Object> hashed = new LinkedHashMap<>();
         hashed.put("runs", runIds);
         hashed.put("plugins", sortedPlugins);
-        return new PlanIdentity(sha256(Mappers.toJson(hashed)), flat, List.copyOf(runIds), sortedPlugins);
+        Map<String, String> defaults = new TreeMap<>();
+        flatten("", firstRun, defaults);
+        return new PlanIdentity(sha256(Mappers.toJson(hashed)), flat, List.copyOf(runIds), sortedPlugins, defaults);
     }
 
     private static void flatten(String prefix, Object node, Map<String, String> out) {
@@ -68,6 +75,17 @@ public record PlanIdentity(String fingerprint, Map<String, String> config, List<
             String was = other.config.get(k), now = config.get(k);
             if (!java.util.Objects.equals(was, now)) {
                 out.add(k + ": " + (was == null ? "(absent)" : was) + " -> " + (now == null ? "(absent)" : now));
+            }
+        }
+        if (out.isEmpty() && other.defaults != null && defaults != null) {
+            // The config reads the same: the runs differ in what it left to defaults (a default newly filled in).
+            TreeMap<String, String> all = new TreeMap<>(other.defaults);
+            all.putAll(defaults);
+            for (String k : all.keySet()) {
+                String was = other.defaults.get(k), now = defaults.get(k);
+                if (!java.util.Objects.equals(was, now)) {
+                    out.add(k + " (a default): " + (was == null ? "(absent)" : was) + " -> " + (now == null ? "(absent)" : now));
+                }
             }
         }
         TreeMap<String, String> ids = new TreeMap<>(other.plugins);

@@ -19,6 +19,7 @@ import org.lrsearch.api.ReporterPlugin;
 import org.lrsearch.runner.config.ComposedConfig;
 import org.lrsearch.runner.config.ConfigException;
 import org.lrsearch.runner.config.Mappers;
+import org.lrsearch.runner.plugins.Registry;
 import org.lrsearch.runner.config.OptionsBinder;
 import org.lrsearch.runner.plugins.BoundPlugin;
 import org.lrsearch.runner.plugins.Strategies;
@@ -135,17 +136,18 @@ public final class Planner {
     private PlanIdentity identity(Map<String, Object> tree, List<PlannedRun> runs) {
         Map<String, String> versions = new TreeMap<>();
         for (PlannedRun r : runs) {
-            versions.put("dataset:" + r.dataset().id(), r.dataset().plugin().version());
-            versions.put("model:" + r.model().id(), r.model().plugin().version());
+            versions.put("dataset:" + r.dataset().id(), Registry.fingerprint(r.dataset().plugin()));
+            versions.put("model:" + r.model().id(), Registry.fingerprint(r.model().plugin()));
             strategyPlugins(r.strategySpec(), versions);
         }
-        return PlanIdentity.of(tree, runs.stream().map(r -> r.spec().runId()).toList(), versions);
+        return PlanIdentity.of(tree, runs.stream().map(r -> r.spec().runId()).toList(), versions,
+                runs.isEmpty() ? Map.of() : runs.get(0).resolved());
     }
 
     /** Every strategy plugin a normalised spec uses, nested ones included. */
     private void strategyPlugins(Map<String, Object> spec, Map<String, String> versions) {
         var p = strategies.plugin("strategy.plugin", spec.get("plugin"), k -> "plan");
-        versions.put("strategy:" + p.id(), p.version());
+        versions.put("strategy:" + p.id(), Registry.fingerprint(p));
         for (Object v : spec.values()) {
             if (v instanceof Map<?, ?> m && m.get("plugin") instanceof String) {
                 strategyPlugins(Mappers.map(m), versions);

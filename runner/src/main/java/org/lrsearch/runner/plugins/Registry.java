@@ -152,6 +152,39 @@ public final class Registry {
         return warnings;
     }
 
+    /**
+     * A plugin's version as a plan records it: with the SHA-256 of its jar when it came from a
+     * {@code --plugins} folder (another class loader than lrsearch's own), since a plugin rebuilt with new
+     * code but the same version computes other numbers.
+     */
+    public static String fingerprint(Plugin<?> p) {
+        if (p.getClass().getClassLoader() == Registry.class.getClassLoader()) {
+            return p.version();
+        }
+        CodeSource cs = p.getClass().getProtectionDomain().getCodeSource();
+        try {
+            Path jar = Path.of(cs.getLocation().toURI());
+            return p.version() + " (sha256 " + JAR_HASHES.computeIfAbsent(jar, Registry::sha256) + ")";
+        } catch (Exception e) {
+            return p.version();
+        }
+    }
+
+    private static final Map<Path, String> JAR_HASHES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String sha256(Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("hashing " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     public static String source(Object p) {
         CodeSource cs = p.getClass().getProtectionDomain().getCodeSource();
         if (cs == null || cs.getLocation() == null) {

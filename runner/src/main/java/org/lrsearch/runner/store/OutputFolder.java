@@ -51,15 +51,12 @@ public final class OutputFolder {
         }
         try {
             if (Files.isRegularFile(out.resolve(ResultsStore.FILE))) {
-                if (resume) {
-                    requireSamePlan(out, plan);
-                } else if (force) {
+                if (force) {
                     deleteOwnFiles(out);
                 } else {
-                    throw new UsageException("--out " + out + " already holds results; add --resume to finish them, "
-                            + "or --force to replace them");
+                    requireSamePlan(out, plan, resume);
                 }
-            } else if (nonEmpty(out)) {
+            } else if (!startupLeftoversOnly(out)) {
                 if (!force) {
                     throw new UsageException("--out " + out + " is not empty and holds no lrsearch results (no "
                             + ResultsStore.FILE + (resume ? "), so there is nothing to resume" : ")")
@@ -93,12 +90,21 @@ public final class OutputFolder {
         return new ArrayList<>(files);
     }
 
-    private static void requireSamePlan(Path out, ExperimentPlan plan) throws IOException {
+    /**
+     * A stored experiment may be continued only by its own plan. With {@code resume} that is what happens;
+     * without it the folder is refused, saying at once whether the plan differs (and what) or how to
+     * finish it, except when the store holds no run yet: a start killed before its first run committed
+     * is simply started again.
+     */
+    private static void requireSamePlan(Path out, ExperimentPlan plan, boolean resume) throws IOException {
         List<String> differences;
+        int stored;
         try (ResultsStore store = ResultsStore.open(out)) {
+            stored = store.runIds().size();
             String json = store.meta(META_PLAN);
             if (json == null) {
-                // A store from before plans were recorded: its runs must all belong to this plan.
+                // No plan recorded: a store from before plans were, or a start killed before it wrote its plan.
+                // Its runs (if any) must all belong to this plan.
                 long foreign = store.runIds().stream().filter(id -> !plan.identity().runIds().contains(id)).count();
                 differences = foreign == 0 ? List.of() : List.of(foreign + " stored runs are not in the current plan");
             } else {
@@ -106,11 +112,32 @@ public final class OutputFolder {
             }
         }
         if (!differences.isEmpty()) {
-            throw new UsageException("--resume: " + out + " holds another experiment than this config plans:\n  - "
-                    + String.join("\n  - ", differences.subList(0, Math.min(differences.size(), 12)))
+            throw new UsageException((resume ? "--resume: " : "--out ") + out + " holds another experiment than this "
+                    + "config plans:\n  - " + String.join("\n  - ", differences.subList(0, Math.min(differences.size(), 12)))
                     + (differences.size() > 12 ? "\n  - ... (" + (differences.size() - 12) + " more)" : "")
-                    + "\nResume with the config and overrides it was started with, start it over with --force, "
-                    + "or give another --out");
+                    + "\nResume with the config, overrides and --plugins it was started with, start it over with "
+                    + "--force, or give another --out");
+        }
+        if (!resume && stored > 0) {
+            throw new UsageException("--out " + out + " already holds " + stored + " of the " + plan.runs().size()
+                    + " runs of this experiment; add --resume to finish them, or --force to replace them");
+        }
+    }
+
+    /**
+     * Whether {@code dir} is missing, empty, or holds only what lrsearch writes before its store exists
+     * (the log, a store's journal files, a file half-written by {@code NAME.part}): a start killed that
+     * early left nothing of anyone else's, so a new start or {@code --resume} may proceed.
+     */
+    static boolean startupLeftoversOnly(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return true;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.allMatch(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && (OWN_FILES.contains(p.getFileName().toString())
+                        || p.getFileName().toString().equals(ResultsStore.FILE + "-journal")
+                        || p.getFileName().toString().endsWith(".part")));
         }
     }
 

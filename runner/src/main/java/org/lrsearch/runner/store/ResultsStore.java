@@ -207,6 +207,21 @@ public final class ResultsStore implements AutoCloseable {
         return ids;
     }
 
+    /** How many of the runs {@code ids} the store holds, by status key ({@code ok}, {@code diverged}, {@code failed}). */
+    public synchronized Map<String, Integer> statusCounts(Set<String> ids) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT run_id, status FROM runs")) {
+            while (r.next()) {
+                if (ids.contains(r.getString(1))) {
+                    counts.merge(r.getString(2), 1, Integer::sum);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("results store: " + e.getMessage(), e);
+        }
+        return counts;
+    }
+
     /** Ids of every stored run, whatever its status. */
     public synchronized Set<String> runIds() {
         Set<String> ids = new HashSet<>();

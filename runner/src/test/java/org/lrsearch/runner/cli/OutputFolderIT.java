@@ -103,6 +103,62 @@ class OutputFolderIT {
     }
 
     @Test
+    void aFolderHoldingOnlyWhatAStartWritesBeforeItsStoreIsNotForeign() throws IOException {
+        // What a start killed before its store existed leaves: the log, a half-written file.
+        for (boolean resume : new boolean[] {false, true}) {
+            Path out = Files.createDirectories(dir.resolve("early-" + resume));
+            Files.writeString(out.resolve("run.log"), "started\n");
+            Files.writeString(out.resolve("results.csv.part"), "run_id,");
+            Cli cli = resume ? Cli.run("run", small().toString(), "--out", out.toString(), "--resume")
+                    : Cli.run("run", small().toString(), "--out", out.toString());
+            assertThat(cli.exitCode).as(cli.toString()).isZero();
+            assertThat(runIds(out)).hasSize(2);
+        }
+    }
+
+    @Test
+    void anotherPlanWithoutResumeSaysAtOnceThatThePlanDiffersAndWhat() throws IOException {
+        Path out = dir.resolve("other");
+        assertThat(Cli.run("run", small().toString(), "--out", out.toString()).exitCode).isZero();
+        Cli cli = Cli.run("run", small().toString(), "--out", out.toString(), "training.iterations=30");
+        assertThat(cli.exitCode).isEqualTo(2);
+        assertThat(cli.err).contains("holds another experiment than this config plans")
+                .contains("training.iterations: 20 -> 30").doesNotContain("add --resume");
+    }
+
+    @Test
+    void aDefaultNewlyFilledInIsNamedWhenThePlanDiffers() throws Exception {
+        Path out = dir.resolve("defaults");
+        assertThat(Cli.run("run", small().toString(), "--out", out.toString()).exitCode).isZero();
+        // As if the store had been written when the model's default initial weight spread was another: the
+        // runs differ, the config does not.
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + out.resolve("results.db"))) {
+            var node = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(read(c, "plan"));
+            node.put("fingerprint", "0");
+            var defaults = (com.fasterxml.jackson.databind.node.ObjectNode) node.get("defaults");
+            assertThat(defaults.get("model.options.initStd").asText()).isEqualTo("0.01");
+            defaults.put("model.options.initStd", "0.02");
+            try (var p = c.prepareStatement("UPDATE meta SET value = ? WHERE key = 'plan'")) {
+                p.setString(1, node.toString());
+                p.executeUpdate();
+            }
+        }
+        Cli cli = Cli.run("run", small().toString(), "--out", out.toString(), "--resume");
+        assertThat(cli.exitCode).isEqualTo(2);
+        assertThat(cli.err).contains("model.options.initStd (a default): 0.02 -> 0.01");
+    }
+
+    private static String read(java.sql.Connection c, String key) throws java.sql.SQLException {
+        try (var p = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+            p.setString(1, key);
+            try (var r = p.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
+    @Test
     void resumeFinishesOnlyThePlansRunsAndAcceptsAnEquivalentConfig() throws IOException {
         Path out = dir.resolve("same");
         Path bare = config("bare.yaml", """

@@ -43,6 +43,9 @@ class ReliabilityIT {
         assertThat(rows.get(1)).contains(",huge,fixed,").contains(",diverged,").contains("exceeds 4.0 x the initial loss");
         assertThat(rows.get(2)).contains(",sane,fixed,").contains(",ok,200,");
         assertThat(Files.readString(out.resolve("report.html"))).contains("status-diverged");
+        // Resumed with nothing left to do, the counts are still the folder's: one run diverged.
+        Cli again = Cli.run("run", cfg.toString(), "--out", out.toString(), "--resume");
+        assertThat(again.out).contains("2 runs (2 resumed from before), 0 failed, 1 diverged.");
     }
 
     @Test
@@ -71,7 +74,7 @@ class ReliabilityIT {
         assertThat(Cli.run("run", cfg.toString(), "--out", out.toString()).exitCode).isZero();
         Cli second = Cli.run("run", cfg.toString(), "--out", out.toString());
         assertThat(second.exitCode).isEqualTo(2);
-        assertThat(second.err).contains("already holds results").contains("--resume").contains("--force");
+        assertThat(second.err).contains("already holds 1 of the 1 runs of this experiment").contains("--resume").contains("--force");
         List<String> before = Files.readAllLines(out.resolve("results.csv"));
         Cli forced = Cli.run("run", cfg.toString(), "--out", out.toString(), "--force", "training.iterations=30");
         assertThat(forced.exitCode).as(forced.toString()).isZero();
@@ -139,6 +142,73 @@ class ReliabilityIT {
         assertThat(EndToEndIT.withoutTimings(out.resolve("results.csv"))).isEqualTo(expected);
     }
 
+    /**
+     * Killed at many points of its start-up (before the log exists, once it does, once the store does, at
+     * fixed delays), alternately restarted plainly and with --resume: each start proceeds, and the folder
+     * ends with the numbers of an uninterrupted run.
+     */
+    @Test
+    void killedDuringStartUpEveryRestartProceedsAndTheResultsEqualAnUninterruptedRun() throws Exception {
+        Path cfg = config("""
+                training: {iterations: 300, evalEvery: 100}
+                grid: {strategy: ["0.1", H1], dataset.shots: [1, 2]}
+                reporters: [csv]
+                """);
+        Path reference = dir.resolve("whole");
+        Process whole = child(cfg, reference, false);
+        assertThat(whole.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        List<String> expected = EndToEndIT.withoutTimings(reference.resolve("results.csv"));
+        Path out = dir.resolve("startup");
+        int[] delaysMs = {50, 250, 500, 750, 1000, 1300, 1600, 2000};
+        List<String> states = new ArrayList<>();
+        for (int i = 0; i < delaysMs.length + 2; i++) {
+            boolean resume = i % 2 == 1;
+            Process p = child(cfg, out, resume);
+            if (i == 0) {
+                awaitFile(p, out.resolve("run.log"));
+            } else if (i == 1) {
+                awaitFile(p, out.resolve(ResultsStore.FILE));
+            } else {
+                Thread.sleep(delaysMs[i - 2]);
+            }
+            p.destroyForcibly();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            // Killed (137), or it had finished: never refused (2) by what an earlier kill left.
+            assertThat(p.exitValue()).as(Files.readString(out.resolveSibling("startup.err"))).isIn(0, 137);
+            states.add(listing(out));
+        }
+        // The kills hit a folder with the log alone, and one with a store but no finished run.
+        assertThat(states).anyMatch(l -> l.contains("run.log") && !l.contains(ResultsStore.FILE));
+        Process last = child(cfg, out, false);
+        assertThat(last.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        String err = Files.readString(out.resolveSibling("startup.err"));
+        assertThat(last.exitValue()).as(err).isIn(0, 2);
+        if (last.exitValue() == 2) {
+            // Some runs had committed: a plain start says to add --resume, which finishes them.
+            assertThat(err).contains("add --resume to finish them");
+            Process resumed = child(cfg, out, true);
+            assertThat(resumed.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            assertThat(resumed.exitValue()).isZero();
+        }
+        assertThat(EndToEndIT.withoutTimings(out.resolve("results.csv"))).isEqualTo(expected);
+    }
+
+    private static String listing(Path out) throws IOException {
+        if (!Files.isDirectory(out)) {
+            return "(none)";
+        }
+        try (var s = Files.list(out)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList().toString();
+        }
+    }
+
+    private static void awaitFile(Process child, Path file) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(file) && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+    }
+
     /** Ctrl-C stops cleanly: finished runs stay, exit 130, and the resume command is printed. */
     @Test
     void interruptKeepsFinishedRunsAndPrintsTheResumeCommand() throws Exception {
@@ -148,7 +218,8 @@ class ReliabilityIT {
                 reporters: [csv]
                 """);
         Path out = dir.resolve("interrupted");
-        Process p = child(cfg, out, false);
+        Process p = child(List.of("run", cfg.toString(), "training.evalEvery=2000", "--out", out.toString(),
+                "--threads", "1"), out);
         awaitCommitted(p, out, 2);
         new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -156,19 +227,29 @@ class ReliabilityIT {
         String err = Files.readString(out.resolveSibling("interrupted.err"));
         assertThat(err).contains("Stopped.").contains("--resume");
         assertThat(committed(out)).isGreaterThanOrEqualTo(2);
-        Process resumed = child(cfg, out, true);
+        // The printed command is the one that resumes: run as it is printed, with its overrides and options.
+        String hint = err.substring(err.indexOf("Resume with:") + "Resume with:".length()).strip().lines().findFirst().orElseThrow();
+        assertThat(hint).isEqualTo("./lrsearch run " + cfg + " training.evalEvery=2000 --out " + out
+                + " --threads 1 --resume");
+        Process resumed = child(List.of(hint.substring("./lrsearch ".length()).split(" ")), out);
         assertThat(resumed.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(resumed.exitValue()).isZero();
         assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(11);
     }
 
     private Process child(Path cfg, Path out, boolean resume) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", cfg.toString(),
-                "--out", out.toString(), "--threads", "1"));
+        List<String> args = new ArrayList<>(List.of("run", cfg.toString(), "--out", out.toString(), "--threads", "1"));
         if (resume) {
-            cmd.add("--resume");
+            args.add("--resume");
         }
+        return child(args, out);
+    }
+
+    /** lrsearch with {@code args} in a child JVM, its stderr appended to OUT.err beside the folder. */
+    private static Process child(List<String> args, Path out) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(args);
         File err = out.resolveSibling(out.getFileName() + ".err").toFile();
         return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.appendTo(err)).start();
