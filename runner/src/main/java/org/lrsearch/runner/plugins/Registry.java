@@ -164,13 +164,15 @@ public final class Registry {
         CodeSource cs = p.getClass().getProtectionDomain().getCodeSource();
         try {
             Path jar = Path.of(cs.getLocation().toURI());
-            return p.version() + " (sha256 " + JAR_HASHES.computeIfAbsent(jar, Registry::sha256) + ")";
+            // Hashed once per jar as it is now (a plan asks once per run; a jar rebuilt in place is hashed anew).
+            String key = jar + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis();
+            return p.version() + " (sha256 " + JAR_HASHES.computeIfAbsent(key, k -> sha256(jar)) + ")";
         } catch (Exception e) {
             return p.version();
         }
     }
 
-    private static final Map<Path, String> JAR_HASHES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> JAR_HASHES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static String sha256(Path file) {
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {

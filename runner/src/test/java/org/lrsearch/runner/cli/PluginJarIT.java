@@ -35,6 +35,14 @@ class PluginJarIT {
         assertThat(run.exitCode).as(run.toString()).isZero();
         List<String> curves = Files.readAllLines(out.resolve("curves.csv"));
         assertThat(curves).hasSize(3).allSatisfy(l -> assertThat(l).matches("run_id.*|.*,0\\.07"));
+        // The jar rebuilt with other content under the same version is another plan: --resume refuses it.
+        try (var jar = java.nio.file.FileSystems.newFileSystem(plugins.resolve("example.jar"))) {
+            Files.writeString(jar.getPath("NOTICE.txt"), "rebuilt");
+        }
+        Cli stale = Cli.run("run", cfg.toString(), "--plugins", plugins.toString(), "--out", out.toString(), "--resume");
+        assertThat(stale.exitCode).as(stale.toString()).isEqualTo(2);
+        assertThat(stale.err).containsPattern("plugin strategy:example-constant: version \\S+ \\(sha256 [0-9a-f]{64}\\) -> "
+                + "\\S+ \\(sha256 [0-9a-f]{64}\\)");
         // Without the folder the id is unknown, and the error lists what is known.
         Cli missing = Cli.run("validate", cfg.toString());
         assertThat(missing.exitCode).isEqualTo(2);
