@@ -25,7 +25,7 @@ final class Charts {
     /** A qualitative palette that stays distinguishable in print (Okabe-Ito). */
     static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xD55E00),
         new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000)};
-    private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
 
@@ -198,7 +198,7 @@ final class Charts {
 
     /** Marker shapes, with the character that stands for each in an HTML legend. */
     static final String[] SHAPE_GLYPHS = {"●", "■", "▲", "◆"};
-    private static final java.awt.Shape[] SHAPES = {new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8),
+    static final java.awt.Shape[] SHAPES = {new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8),
         new Rectangle2D.Double(-3.5, -3.5, 7, 7), new java.awt.Polygon(new int[] {0, 4, -4}, new int[] {-5, 3, 3}, 3),
         new java.awt.Polygon(new int[] {0, 5, 0, -5}, new int[] {-5, 0, 5, 0}, 4)};
 
@@ -271,65 +271,14 @@ final class Charts {
         return svg(id, chart, width, height);
     }
 
-    /**
-     * The average-ranks chart (Demšar 2006): each strategy's average rank on one axis (1 = best, at the
-     * left), one row per strategy from best to worst. The strategies the report's one verdict finds
-     * significantly different from the baseline are marked; the Bonferroni–Dunn critical difference
-     * around the baseline's rank is shaded for scale only, since the verdict is the Holm-adjusted
-     * Wilcoxon test's. With no baseline (every pair compared) there is no band.
-     */
-    static String criticalDifference(String id, List<String> strategies, double[] ranks, String baseline, double cd,
-                                     List<String> significant, int width) {
-        Integer[] order = java.util.stream.IntStream.range(0, strategies.size()).boxed()
-                .sorted((a, b) -> Double.compare(ranks[a], ranks[b])).toArray(Integer[]::new);
-        String[] names = new String[order.length];
-        XYSeries plain = new XYSeries(baseline == null ? "average rank" : "no significant difference from " + baseline, false, true);
-        XYSeries marked = new XYSeries("significantly different (Holm-adjusted Wilcoxon)", false, true);
-        for (int row = 0; row < order.length; row++) {
-            int i = order[row];
-            // Row 0 at the top: y counts down.
-            names[order.length - 1 - row] = strategies.get(i);
-            (significant.contains(strategies.get(i)) ? marked : plain).add(ranks[i], order.length - 1 - row);
-        }
-        XYSeriesCollection data = new XYSeriesCollection(plain);
-        if (!significant.isEmpty()) {
-            data.addSeries(marked);
-        }
-        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer =
-                new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(false, true);
-        renderer.setSeriesPaint(0, PALETTE[0]);
-        renderer.setSeriesPaint(1, PALETTE[3]);
-        renderer.setSeriesShape(0, SHAPES[0]);
-        renderer.setSeriesShape(1, SHAPES[3]);
-        NumberAxis x = axis("average rank (1 = best)");
-        x.setRange(0.5, strategies.size() + 0.5);
-        x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
-        org.jfree.chart.axis.SymbolAxis y = new org.jfree.chart.axis.SymbolAxis(null, names);
-        y.setTickLabelFont(TICK);
-        y.setGridBandsVisible(false);
-        XYPlot plot = new XYPlot(data, x, y, renderer);
-        if (baseline != null) {
-            org.jfree.chart.plot.IntervalMarker band = new org.jfree.chart.plot.IntervalMarker(
-                    ranks[strategies.indexOf(baseline)] - cd, ranks[strategies.indexOf(baseline)] + cd,
-                    new Color(0x0072B2), new BasicStroke(0f), null, null, 0.12f);
-            band.setLabel("Bonferroni–Dunn CD = " + NumberText.fixed(cd, 2) + " around " + baseline + " (scale)");
-            band.setLabelFont(TICK);
-            band.setLabelPaint(new Color(0x333333));
-            band.setLabelAnchor(RectangleAnchor.TOP);
-            band.setLabelTextAnchor(TextAnchor.TOP_CENTER);
-            plot.addDomainMarker(band, org.jfree.chart.ui.Layer.BACKGROUND);
-        }
-        return svg(id, chart("Average ranks", plot), width, 90 + 24 * strategies.size());
-    }
-
-    private static NumberAxis axis(String label) {
+    static NumberAxis axis(String label) {
         NumberAxis a = new NumberAxis(label);
         a.setLabelFont(LABEL);
         a.setTickLabelFont(TICK);
         return a;
     }
 
-    private static JFreeChart chart(String title, XYPlot plot) {
+    static JFreeChart chart(String title, XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
@@ -341,11 +290,12 @@ final class Charts {
         return chart;
     }
 
-    private static String svg(String id, JFreeChart chart, int width, int height) {
+    static String svg(String id, JFreeChart chart, int width, int height) {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         // Several charts share one page: their clip-path and gradient ids must not collide.
         g.setDefsKeyPrefix(id + "-");
         chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
-        return g.getSVGElement(id);
+        // JFreeSVG declares a namespace of its own that HTML does not allow on an inline <svg>; nothing uses it.
+        return g.getSVGElement(id).replace(" xmlns:jfreesvg='http://www.jfree.org/jfreesvg/svg'", "");
     }
 }

@@ -196,7 +196,7 @@ final class ReportModel {
             pairs.add(row);
         }
         m.put("pairs", pairs);
-        m.put("cdChart", Charts.criticalDifference("cd", r.strategies(), r.meanRanks(), r.baseline(), r.criticalDifference(),
+        m.put("cdChart", RanksChart.render("cd", r.strategies(), r.meanRanks(), r.baseline(), r.criticalDifference(),
                 significant, o.chartWidth()));
         m.put("identical", r.identical().stream().map(g -> String.join(" = ", g)).toList());
         return m;

@@ -56,6 +56,7 @@ class BrowserRenderIT {
     void rendersTableAndChartsInHeadlessChromium() throws Exception {
         new HtmlReporter().report(new HtmlOptions(null, null), StubResults.results("H1"), dir);
         Path html = dir.resolve("report.html");
+        HtmlCheck.assertValid(html);
 
         String dom = chromium(html, "--dump-dom");
         assertThat(dom).contains("<table class=\"table1\">").contains("paper 0.5221");

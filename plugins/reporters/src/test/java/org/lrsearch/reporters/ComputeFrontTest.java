@@ -55,6 +55,7 @@ class ComputeFrontTest {
     @Test
     void theReportDrawsAPanelPerSettingAndSummaryJsonMarksTheFront() throws IOException {
         new HtmlReporter().report(new HtmlOptions(null, null), StubResults.results("H1"), dir);
+        HtmlCheck.assertValid(dir.resolve("report.html"));
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("<h2>Accuracy against compute</h2>");
         assertThat(html.split("data-chart=\"frontier\"", -1)).hasSize(5);

@@ -16,6 +16,12 @@ class HtmlReportTest {
 
     String render(String label) throws IOException {
         new HtmlReporter().report(new HtmlOptions(null, null), StubResults.results(label), dir);
+        if (label.contains("<")) {
+            // A hostile label shows as text, so only the checker applies.
+            assertThat(HtmlCheck.errors(dir.resolve("report.html"))).isEmpty();
+        } else {
+            HtmlCheck.assertValid(dir.resolve("report.html"));
+        }
         return Files.readString(dir.resolve("report.html"));
     }
 

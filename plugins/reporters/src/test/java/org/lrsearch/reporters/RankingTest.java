@@ -40,6 +40,7 @@ class RankingTest {
         assertThat(s.get("pairwise").get(0)).isEqualTo(s.get("pairedStatistics").get(0));
         assertThat(s.get("compute")).hasSize(8);
         new HtmlReporter().report(new HtmlOptions(null, null), StubResults.results("H1"), dir);
+        HtmlCheck.assertValid(dir.resolve("report.html"));
         String html = java.nio.file.Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("id=\"ranking\"").contains("Friedman test").contains("Holm-adjusted");
     }
@@ -74,6 +75,7 @@ class RankingTest {
         JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
         assertThat(s.get("identicalStrategies").get(0).toString()).isEqualTo("[\"H1\",\"H2\"]");
         new HtmlReporter().report(new HtmlOptions(null, null), withACopyOfH1(), dir);
+        HtmlCheck.assertValid(dir.resolve("report.html"));
         String html = java.nio.file.Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("Identical results in every block: <strong>H1 = H2</strong>");
     }

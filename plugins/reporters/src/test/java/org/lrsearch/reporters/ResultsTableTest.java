@@ -102,6 +102,7 @@ class ResultsTableTest {
     @Test
     void theHtmlReportShowsTheResultsTableInsteadOfTable1(@TempDir Path dir) throws Exception {
         new HtmlReporter().report(new HtmlOptions(null, null), withoutPaperShape(null), dir);
+        HtmlCheck.assertValid(dir.resolve("report.html"));
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("<table class=\"results\">").contains("<h2>Results: test accuracy</h2>")
                 .doesNotContain("<h2>Table 1: test accuracy</h2>");

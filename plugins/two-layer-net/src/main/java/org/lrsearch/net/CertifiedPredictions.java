@@ -29,6 +29,14 @@ final class CertifiedPredictions {
         int argmax(int image);
     }
 
+    /** Sees each image's fast logits and their bound B (tests check |fast − direct| ≤ B image by image). */
+    interface Witness {
+        void logits(int image, double[][] logit, int row, double bound);
+    }
+
+    /** Tests only: told every image's fast logits and bound; null in real runs. */
+    static Witness witness;
+
     /** γ_m = m·u/(1 − m·u), the relative error bound of m roundings (Higham), for m·u well below 1. */
     static double gamma(int m) {
         return m * U / (1 - m * U);
@@ -134,6 +142,9 @@ final class CertifiedPredictions {
                 // the fast sigmoid's error, and the direct sigmoid's own rounding (exp, add, divide).
                 double hidden = (zError[i] + 2 * U * (zAbs[r] + zError[i] + b1Max)) / 4 + SIGMOID_ERROR + 4 * U;
                 double bound = wMax * hidden + outputRounding;
+                if (witness != null) {
+                    witness.logits(i, logit, r, bound);
+                }
                 if (first[r] - second[r] > 2 * bound) {
                     int top = 0;
                     while (logit[top][r] != first[r]) {

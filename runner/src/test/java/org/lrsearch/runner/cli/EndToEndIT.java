@@ -40,6 +40,7 @@ class EndToEndIT {
         assertThat(out.resolve("results.db")).exists();
         assertThat(out.resolve("run.log")).exists();
         assertThat(out.resolve("report.html")).exists();
+        org.lrsearch.reporters.HtmlCheck.assertValid(out.resolve("report.html"));
         assertThat(out.resolve("provenance.json")).exists();
         // The resolved configuration shows what quick.yaml left to defaults.
         assertThat(Files.readString(out.resolve("report.html"))).contains("With every default filled in")

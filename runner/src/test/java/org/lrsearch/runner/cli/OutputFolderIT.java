@@ -186,5 +186,6 @@ class OutputFolderIT {
         assertThat(Cli.run("run", small().toString(), "--out", out.toString()).exitCode).isZero();
         assertThat(listing(out)).noneMatch(f -> f.endsWith(".part"));
         assertThat(listing(out)).contains("results.csv", "curves.csv", "summary.json", "provenance.json", "report.html");
+        org.lrsearch.reporters.HtmlCheck.assertValid(out.resolve("report.html"));
     }
 }

@@ -43,6 +43,7 @@ class ReliabilityIT {
         assertThat(rows.get(1)).contains(",huge,fixed,").contains(",diverged,").contains("exceeds 4.0 x the initial loss");
         assertThat(rows.get(2)).contains(",sane,fixed,").contains(",ok,200,");
         assertThat(Files.readString(out.resolve("report.html"))).contains("status-diverged");
+        org.lrsearch.reporters.HtmlCheck.assertValid(out.resolve("report.html"));
         // Resumed with nothing left to do, the counts are still the folder's: one run diverged.
         Cli again = Cli.run("run", cfg.toString(), "--out", out.toString(), "--resume");
         assertThat(again.out).contains("2 runs (2 resumed from before), 0 failed, 1 diverged.");
@@ -64,6 +65,7 @@ class ReliabilityIT {
                 .contains("test plugin failing on purpose at iteration 7");
         assertThat(rows.get(2)).contains(",good,fixed,").contains(",ok,");
         assertThat(out.resolve("report.html")).exists();
+        org.lrsearch.reporters.HtmlCheck.assertValid(out.resolve("report.html"));
         assertThat(cli.err).doesNotContain("\tat ");
     }
 
@@ -102,6 +104,7 @@ class ReliabilityIT {
                     .allMatch(p -> p.startsWith("nest/out/") || p.startsWith("exp-"));
         }
         String html = Files.readString(out.resolve("report.html"));
+        assertThat(org.lrsearch.reporters.HtmlCheck.errors(out.resolve("report.html"))).isEmpty();
         assertThat(html).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     }
 

@@ -39,6 +39,7 @@ class ShardMergeIT {
                 .isEqualTo(ResultsCsv.withoutTimings(dir.resolve("local/results.csv")));
         assertThat(Files.readAllLines(dir.resolve("merged/curves.csv"))).isEqualTo(Files.readAllLines(dir.resolve("local/curves.csv")));
         assertThat(dir.resolve("merged/report.html")).exists();
+        org.lrsearch.reporters.HtmlCheck.assertValid(dir.resolve("merged/report.html"));
         // The merged folder is an ordinary results folder: resuming it finds every run done.
         Cli resume = run("run", QUICK, "--resume", "--out", dir.resolve("merged").toString());
         assertThat(resume.exitCode).as(resume.toString()).isZero();

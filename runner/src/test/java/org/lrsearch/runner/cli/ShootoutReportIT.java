@@ -50,6 +50,7 @@ class ShootoutReportIT {
         assertThat(s.get("identicalStrategies").toString()).contains("\"H1\",\"H2\"");
 
         String html = Files.readString(out.resolve("report.html"));
+        org.lrsearch.reporters.HtmlCheck.assertValid(out.resolve("report.html"));
         assertThat(html).contains("<table class=\"results\">").doesNotContain("<table class=\"table1\">")
                 .contains("id=\"ranking\"").contains("Friedman test").contains("Holm-adjusted p")
                 .contains("<h2>Accuracy against compute</h2>");

@@ -48,6 +48,7 @@ class GoldenTraceConformanceTest {
     private static Object[] train(Golden g, Map<String, Object> strategySpec, String evaluator) {
         FewShotTask task = g.task();
         Model model = evaluator.equals("mlp") ? g.mlp(mlp, task) : g.model(net, task, evaluator);
+        Replay replay = new Replay(evaluator.equals("mlp") ? g.mlp(mlp, task) : g.model(net, task, evaluator));
         LrStrategy strategy = strategies.build("strategy", strategySpec, k -> g.name);
         List<Trainer.IterationRecord> records = new ArrayList<>();
         List<Double> lossAfter = new ArrayList<>();
@@ -58,9 +59,8 @@ class GoldenTraceConformanceTest {
         Batches batches = g::batch;
         Trainer trainer = new Trainer(spec, model, strategy, task.train().count(), batches, Double.MAX_VALUE, r -> {
             records.add(r);
-            // Loss after this iteration's update on the same minibatch; the next iteration recomputes
-            // the gradient anyway, so asking the model here does not disturb training.
-            lossAfter.add(model.gradient(g.batch(r.iteration())));
+            replay.iteration(r, g.batch(r.iteration()));
+            lossAfter.add(replay.lossAfter.get(r.iteration()));
         }, () -> false);
         RunResult result = trainer.run();
         return new Object[] {records, lossAfter, result, model};

@@ -7,21 +7,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lrsearch.api.FewShotTask;
-import org.lrsearch.api.LossScope;
 import org.lrsearch.api.LrStrategy;
 import org.lrsearch.api.LrStrategyPlugin;
 import org.lrsearch.api.Model;
 import org.lrsearch.api.ModelPlugin;
 import org.lrsearch.api.RunResult;
 import org.lrsearch.api.RunSpec;
-import org.lrsearch.api.Samples;
 import org.lrsearch.api.ScalarSeries;
 import org.lrsearch.api.TraceEvent;
 import org.lrsearch.runner.plugins.Registry;
@@ -31,7 +28,8 @@ import org.lrsearch.runner.testplugins.BundledPlugins;
 /**
  * The strategies of docs/STRATEGIES.md against the eleven golden traces computed by an independent
  * NumPy implementation (shared/golden/strategies, copied into test resources): through the real
- * trainer, step context and two-layer net, every decision exactly (backtracks, accepted or not, the
+ * trainer, step context and two-layer net, unwrapped, as {@code lrsearch run} uses them (so ‖g‖² and
+ * gradient dot products come from the net's Gram-matrix forms), every decision exactly (backtracks, accepted or not, the
  * chosen candidate, the iteration the range test stops at and its suggestion's index among the tried
  * rates) and every number within the file's tolerance (rates, losses, ‖g‖², Polyak value,
  * hypergradient, d and d̂, smoothed loss, the suggestion, final checksums, training loss), test
@@ -50,44 +48,6 @@ class StrategyTraceConformanceTest {
         net = (ModelPlugin<?>) registry.plugins(Registry.Kind.MODEL).get("two-layer-net");
         Map<String, LrStrategyPlugin<?>> s = registry.typed(Registry.Kind.STRATEGY);
         strategies = new Strategies(s);
-    }
-
-    /** The model, with the loss on the iteration's minibatch taken right after each commit (before a restore). */
-    private static final class LossAfterCommit implements Model {
-        private final Model m;
-        final Map<Integer, Double> lossAfter = new HashMap<>();
-        private int iteration = -1;
-        private int[] batch;
-
-        LossAfterCommit(Model m) {
-            this.m = m;
-        }
-
-        @Override public int parameterCount() { return m.parameterCount(); }
-        @Override public void initialize(long seed) { m.initialize(seed); }
-        @Override public LinkedHashMap<String, double[]> tensors() { return m.tensors(); }
-        @Override public void setTensors(Map<String, double[]> t) { m.setTensors(t); }
-        @Override public void copyGradient(double[] out) { m.copyGradient(out); }
-        @Override public double trialLoss(double eta, LossScope scope) { return m.trialLoss(eta, scope); }
-        @Override public void trialGradient(double eta, double[] out) { m.trialGradient(eta, out); }
-        @Override public double trainLoss() { return m.trainLoss(); }
-        @Override public double testAccuracy() { return m.testAccuracy(); }
-        @Override public double accuracy(Samples samples) { return m.accuracy(samples); }
-        @Override public boolean isFinite() { return m.isFinite(); }
-
-        @Override
-        public double gradient(int[] rows) {
-            iteration++;
-            batch = rows.clone();
-            return m.gradient(rows);
-        }
-
-        @Override
-        public void commit(double eta) {
-            m.commit(eta);
-            // The trainer asks for the next gradient anyway: recomputing it here changes no result.
-            lossAfter.put(iteration, m.gradient(batch));
-        }
     }
 
     @SuppressWarnings("unchecked")
@@ -114,7 +74,8 @@ class StrategyTraceConformanceTest {
     void reproducesEveryDecisionAndNumberOfTheGoldenTrace(String name) {
         Golden g = Golden.load("strategies/" + name);
         FewShotTask task = g.task();
-        LossAfterCommit model = new LossAfterCommit(g.model(net, task, "incremental"));
+        Model model = g.model(net, task, "incremental");
+        Replay replay = new Replay(g.model(net, task, "incremental"));
         LrStrategy strategy = strategies.build("strategy", spec(g.root.get("strategy")), k -> g.name);
         int iterations = g.iterations();
         RunSpec spec = new RunSpec("golden", "golden", "two-layer-net", g.root.get("batchSize").asInt(), 0, "first",
@@ -123,8 +84,10 @@ class StrategyTraceConformanceTest {
         List<Trainer.IterationRecord> records = new ArrayList<>();
         // The goldens ran without the divergence guard (docs/STRATEGIES.md); the range test's own suspension is
         // exercised with the guard on in LrRangeTest's unit test and the experiments.
-        RunResult result = new Trainer(spec, model, strategy, task.train().count(), g::batch, Double.MAX_VALUE,
-                records::add, () -> false).run();
+        RunResult result = new Trainer(spec, model, strategy, task.train().count(), g::batch, Double.MAX_VALUE, r -> {
+            records.add(r);
+            replay.iteration(r, g.batch(r.iteration()));
+        }, () -> false).run();
 
         JsonNode its = g.root.get("expected").get("iterations");
         assertThat(records).hasSize(its.size());
@@ -146,7 +109,7 @@ class StrategyTraceConformanceTest {
             }
             g.check(failures, at + "lr", e.get("lr").asDouble(), r.lr());
             g.check(failures, at + "lossBefore", e.get("lossBefore").asDouble(), r.lossBefore());
-            Double after = model.lossAfter.get(i);
+            Double after = replay.lossAfter.get(i);
             g.check(failures, at + "lossAfter", e.get("lossAfter").asDouble(), after == null ? Double.NaN : after);
             for (String field : NUMBERS) {
                 if (e.has(field)) {

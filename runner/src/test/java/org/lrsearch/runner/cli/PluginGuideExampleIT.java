@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's "Writing your own strategy", followed literally: its files are taken from the README
- * as written, built with Maven (tests included), the jar is put in a plugins folder, listed with
+ * The plugin guide's worked example (docs/PLUGINS.md, "A strategy plugin"), followed literally: its
+ * files are taken from the guide as written, built with Maven (tests included), the jar is put in a plugins folder, listed with
  * its version, and run; a second copy of the jar gets a warning.
  */
-class ReadmePluginExampleIT {
+class PluginGuideExampleIT {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern EXAMPLE = Pattern.compile("<!-- example:(\\S+) -->\\s*```\\w*\\n(.*?)```", Pattern.DOTALL);
 
@@ -36,8 +36,8 @@ class ReadmePluginExampleIT {
     }
 
     @Test
-    void theReadmesPluginProjectBuildsListsWithItsVersionAndRuns() throws Exception {
-        String readme = Files.readString(ROOT.resolve("README.md"));
+    void theGuidesPluginProjectBuildsListsWithItsVersionAndRuns() throws Exception {
+        String readme = Files.readString(ROOT.resolve("docs/PLUGINS.md"));
         Path project = dir.resolve("my-strategy");
         Matcher m = EXAMPLE.matcher(readme);
         List<String> written = new ArrayList<>();
@@ -51,7 +51,7 @@ class ReadmePluginExampleIT {
                 "src/main/resources/META-INF/services/org.lrsearch.api.LrStrategyPlugin",
                 "src/test/java/org/example/CappedStepPluginTest.java");
 
-        // What the README says the launcher does (or the command it gives), then the user's build.
+        // What the guide says the launcher does (or the command it gives), then the user's build.
         maven(ROOT, "install", "-DskipTests", "-pl", "framework-api,testkit", "-am");
         maven(project, "package");
         Path jar = project.resolve("target/capped-step-1.0.0.jar");
