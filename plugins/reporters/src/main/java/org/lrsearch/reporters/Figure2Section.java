@@ -93,14 +93,19 @@ final class Figure2Section {
         }
         boolean epochs = runs.stream().allMatch(r -> r.spec().evalEvery() == RunSpec.EVERY_EPOCH)
                 && cs.stream().allMatch(c -> c.stream().noneMatch(p -> Double.isNaN(p.epoch())));
-        int len = cs.stream().mapToInt(List::size).min().orElse(0);
+        // A seed that diverged stops early: the curve goes on while one seed remains, its band (± sd) only
+        // where two or more do.
+        int len = cs.stream().mapToInt(List::size).max().orElse(0);
         double[] x = new double[len], mean = new double[len], std = new double[len];
         for (int i = 0; i < len; i++) {
             SummaryStatistics s = new SummaryStatistics();
+            CurvePoint p = null;
             for (List<CurvePoint> c : cs) {
-                s.addValue(c.get(i).testAccuracy());
+                if (i < c.size()) {
+                    s.addValue(c.get(i).testAccuracy());
+                    p = p == null ? c.get(i) : p;
+                }
             }
-            CurvePoint p = cs.get(0).get(i);
             x[i] = epochs ? p.epoch() : p.iteration();
             mean[i] = s.getMean();
             std[i] = s.getN() > 1 ? s.getStandardDeviation() : 0;

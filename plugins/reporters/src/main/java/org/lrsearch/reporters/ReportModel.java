@@ -82,6 +82,7 @@ final class ReportModel {
                 c.put("mean", acc.getN() == 0 ? "–" : NumberText.fixed(acc.getMean(), 4));
                 c.put("sd", acc.getN() > 1 ? NumberText.fixed(acc.getStandardDeviation(), 4) : "");
                 c.put("n", acc.getN() > 1 ? String.valueOf(acc.getN()) : "");
+                c.put("ok", cells.okText(key));
                 OptionalDouble rv = ref == null ? OptionalDouble.empty() : ref.get(key);
                 if (rv.isPresent() && acc.getN() > 0) {
                     double d = acc.getMean() - rv.getAsDouble();

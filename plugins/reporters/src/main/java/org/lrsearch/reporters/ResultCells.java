@@ -130,6 +130,20 @@ public final class ResultCells {
         return cells.getOrDefault(key, List.of());
     }
 
+    /**
+     * How many of a cell's runs finished, when not all did: "3 of 5 ok" (diverged runs are averaged in
+     * at the accuracy they stopped with, failed ones left out); empty when every run is ok.
+     */
+    static String okText(long ok, long total) {
+        return ok == total ? "" : ok + " of " + total + " ok";
+    }
+
+    /** {@link #okText} of a cell's runs. */
+    public String okText(Key key) {
+        List<RunResult> runs = runs(key);
+        return okText(runs.stream().filter(r -> r.status() == RunStatus.OK).count(), runs.size());
+    }
+
     /** Test accuracy over the cell's finished runs (failed runs left out). */
     public SummaryStatistics accuracy(Key key) {
         SummaryStatistics s = new SummaryStatistics();

@@ -48,12 +48,16 @@ final class ResultsTable {
         // Rows keyed by their labels (the row keys' values, in order).
         Map<List<String>, Map<String, SummaryStatistics>> cells = new LinkedHashMap<>();
         Map<List<String>, Map<String, Double>> runsOf = new LinkedHashMap<>();
+        Map<List<String>, Map<String, long[]>> okOf = new LinkedHashMap<>();
         for (RunResult r : results.runs()) {
             String column = columnKey == null ? "test accuracy" : String.valueOf(r.spec().coordinate(columnKey));
             columns.add(column);
             List<String> rowKey = rowKeys.stream().map(k -> String.valueOf(r.spec().coordinate(k))).toList();
             SummaryStatistics s = cells.computeIfAbsent(rowKey, k -> new LinkedHashMap<>())
                     .computeIfAbsent(column, k -> new SummaryStatistics());
+            long[] ok = okOf.computeIfAbsent(rowKey, k -> new LinkedHashMap<>()).computeIfAbsent(column, k -> new long[2]);
+            ok[0] += r.status() == RunStatus.OK ? 1 : 0;
+            ok[1]++;
             if (r.status() != RunStatus.FAILED && !Double.isNaN(r.testAccuracy())) {
                 s.addValue(r.testAccuracy());
                 runsOf.computeIfAbsent(rowKey, k -> new java.util.TreeMap<>()).put(column + "/" + r.spec().seed(),
@@ -88,6 +92,8 @@ final class ResultsTable {
                 cell.put("mean", any ? NumberText.fixed(s.getMean(), 4) : "–");
                 cell.put("sd", any && s.getN() > 1 ? NumberText.fixed(s.getStandardDeviation(), 4) : "");
                 cell.put("n", any ? String.valueOf(s.getN()) : "");
+                long[] ok = okOf.get(label).get(c);
+                cell.put("ok", ok == null ? "" : ResultCells.okText(ok[0], ok[1]));
                 cell.put("best", any && s.getMean() == best.get(c));
                 cs.add(cell);
             }

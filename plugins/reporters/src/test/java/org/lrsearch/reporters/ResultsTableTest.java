@@ -106,5 +106,7 @@ class ResultsTableTest {
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("<table class=\"results\">").contains("<h2>Results: test accuracy</h2>")
                 .doesNotContain("<h2>Table 1: test accuracy</h2>");
+        // Not the paper's grid: its curves are not the paper's figure.
+        assertThat(html).contains("<h2>Test accuracy during training</h2>").doesNotContain("Figure 2");
     }
 }

@@ -306,8 +306,6 @@ final class TwoLayerNet implements Model {
         return w1.isFinite();
     }
 
-    // ---- kernel -------------------------------------------------------------------------
-
     private void prepareBatch(int[] rows) {
         n = rows.length;
         if (batch.length != n) {

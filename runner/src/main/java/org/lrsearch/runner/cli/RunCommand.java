@@ -94,6 +94,7 @@ final class RunCommand implements Callable<Integer> {
                     + "SHARD_FOLDERS... --out DIR%n", part, plan.name(), dir);
             return o.failed() > 0 ? Main.EXIT_FAILED_RUNS : 0;
         }
+        BestCells.print(console, dir);
         Main.printOutputs(console, dir, o.files());
         return o.failed() > 0 ? Main.EXIT_FAILED_RUNS : 0;
     }

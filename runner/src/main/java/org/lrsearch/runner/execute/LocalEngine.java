@@ -19,6 +19,7 @@ import org.lrsearch.runner.plan.PlannedRun;
  */
 public final class LocalEngine implements RunEngine {
     public static final String ID = "local";
+    private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(LocalEngine.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -41,6 +42,7 @@ public final class LocalEngine implements RunEngine {
             pool.shutdownNow();
         }
         try {
+            warmUp(job, runs);
             List<Future<RunResult>> futures = new ArrayList<>();
             for (PlannedRun run : runs) {
                 futures.add(pool.submit(() -> {
@@ -65,6 +67,25 @@ public final class LocalEngine implements RunEngine {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * One shortened, discarded run of each strategy to come, on the pool, before any run is timed
+     * ({@link RunExecutor#warmUp}): so {@code wall_ms} does not depend on which strategy ran first.
+     */
+    private void warmUp(Job job, List<PlannedRun> runs) throws InterruptedException, ExecutionException {
+        long t0 = System.nanoTime();
+        java.util.Map<String, PlannedRun> firstOf = new java.util.LinkedHashMap<>();
+        runs.forEach(r -> firstOf.putIfAbsent(r.spec().strategy(), r));
+        List<Future<?>> warm = new ArrayList<>();
+        for (PlannedRun run : firstOf.values()) {
+            warm.add(pool.submit(() -> job.executor().warmUp(run, job.plan().config(), cancelled::get)));
+        }
+        for (Future<?> f : warm) {
+            f.get();
+        }
+        LOG.info("JIT warm-up: {} shortened runs ({} iterations at most, discarded) in {} ms", firstOf.size(),
+                RunExecutor.WARM_UP_ITERATIONS, (System.nanoTime() - t0) / 1_000_000);
     }
 
     @Override

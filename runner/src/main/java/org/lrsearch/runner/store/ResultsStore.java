@@ -235,6 +235,25 @@ public final class ResultsStore implements AutoCloseable {
         return ids;
     }
 
+    /** A stored run's coordinates and outcome, without its curve or trace (for summaries). */
+    public record Outcome(RunSpec spec, RunStatus status, double testAccuracy) {
+    }
+
+    /** Every stored run's outcome, in grid order: a few hundred bytes a run, whatever its curve. */
+    public synchronized List<Outcome> outcomes() {
+        List<Outcome> out = new ArrayList<>();
+        try (Statement s = db.createStatement();
+             ResultSet r = s.executeQuery("SELECT spec, status, test_accuracy FROM runs ORDER BY ord")) {
+            while (r.next()) {
+                out.add(new Outcome(READ.readValue(r.getString(1), RunSpec.class),
+                        RunStatus.valueOf(r.getString(2).toUpperCase(java.util.Locale.ROOT)), real(r, 3)));
+            }
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("results store: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** Every stored run, in grid order. */
     public synchronized List<RunResult> runs() {
         try {

@@ -45,6 +45,15 @@ class EndToEndIT {
         // The resolved configuration shows what quick.yaml left to defaults.
         assertThat(Files.readString(out.resolve("report.html"))).contains("With every default filled in")
                 .contains("maxShrinks: 20").contains("initStd: 0.01").contains("divergenceFactor: 4.0");
+        // The answer in the terminal: the best strategy of each setting, as results.csv ranks them.
+        assertThat(cli.out).contains("Best strategy per setting (mean test accuracy over seeds):");
+        for (String shots : List.of("1", "2")) {
+            List<String[]> cell = rows.subList(1, rows.size()).stream().map(r -> r.split(",", -1))
+                    .filter(f -> f[5].equals(shots)).toList();
+            String[] best = cell.stream().max(java.util.Comparator.comparingDouble(f -> Double.parseDouble(f[11]))).orElseThrow();
+            assertThat(cli.out).containsPattern("(?m)^  shots=" + shots + " +" + java.util.regex.Pattern.quote(best[7])
+                    + " +" + String.format(java.util.Locale.ROOT, "%.4f", Double.parseDouble(best[11])) + " \\(n=1\\)");
+        }
         String[] lines = cli.out.strip().split("\n");
         assertThat(lines[lines.length - 1]).isEqualTo("report: " + out.resolve("report.html").toAbsolutePath());
 
