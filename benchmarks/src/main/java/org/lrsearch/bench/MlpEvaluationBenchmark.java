@@ -1,9 +1,11 @@
 package org.lrsearch.bench;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.lrsearch.api.FewShotTask;
 import org.lrsearch.api.Model;
+import org.lrsearch.api.OptionDefaults;
 import org.lrsearch.mlp.MlpOptions;
 import org.lrsearch.mlp.MlpPlugin;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,7 +45,8 @@ public class MlpEvaluationBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         FewShotTask task = Tasks.mnist(1);
-        model = new MlpPlugin().create(new MlpOptions(List.of(width, width), "sigmoid", 0.1, null, backend), task);
+        model = new MlpPlugin().create(OptionDefaults.create(MlpOptions.class,
+                Map.of("layers", List.of(width, width), "activation", "sigmoid", "initStd", 0.1, "backend", backend)), task);
         model.initialize(0);
     }
 

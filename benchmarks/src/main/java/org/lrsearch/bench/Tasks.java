@@ -1,7 +1,9 @@
 package org.lrsearch.bench;
 
+import java.util.Map;
 import org.lrsearch.api.FewShotTask;
 import org.lrsearch.api.Model;
+import org.lrsearch.api.OptionDefaults;
 import org.lrsearch.api.Selection;
 import org.lrsearch.api.TaskRequest;
 import org.lrsearch.mnist.MnistOptions;
@@ -19,7 +21,8 @@ final class Tasks {
     }
 
     static Model model(FewShotTask task, int hidden, String evaluator) {
-        Model m = new TwoLayerNetPlugin().create(new TwoLayerNetOptions(hidden, null, evaluator), task);
+        Model m = new TwoLayerNetPlugin().create(OptionDefaults.create(TwoLayerNetOptions.class,
+                Map.of("hidden", hidden, "evaluator", evaluator)), task);
         m.initialize(0);
         return m;
     }

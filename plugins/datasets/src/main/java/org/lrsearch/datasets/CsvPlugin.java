@@ -26,11 +26,6 @@ public final class CsvPlugin implements DatasetPlugin<CsvPlugin.Options> {
             @Option(description = "the column separator, one character", defaultValue = ",") String delimiter) {
         public Options {
             InvalidOptionException.require(train != null && !train.isBlank(), "train", train, "is required: a CSV file");
-            testFraction = testFraction == null ? 0.2 : testFraction;
-            splitSeed = splitSeed == null ? 0L : splitSeed;
-            labelColumn = labelColumn == null ? Integer.valueOf(0) : labelColumn;
-            scale = scale == null ? 1.0 : scale;
-            delimiter = delimiter == null ? "," : delimiter;
             InvalidOptionException.require(testFraction > 0 && testFraction < 1, "testFraction", testFraction,
                     "must be in (0, 1)");
             InvalidOptionException.require(labelColumn instanceof String || labelColumn instanceof Integer,

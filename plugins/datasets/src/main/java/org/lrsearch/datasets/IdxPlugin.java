@@ -27,14 +27,8 @@ public final class IdxPlugin implements DatasetPlugin<IdxPlugin.Options> {
             @Option(description = "every value is divided by it", defaultValue = "255") Double scale) {
         public Options {
             InvalidOptionException.require(dir != null && !dir.isBlank(), "dir", dir, "is required: the folder of the files");
-            trainImages = trainImages == null ? "train-images-idx3-ubyte" : trainImages;
-            trainLabels = trainLabels == null ? "train-labels-idx1-ubyte" : trainLabels;
-            testImages = testImages == null ? "t10k-images-idx3-ubyte" : testImages;
-            testLabels = testLabels == null ? "t10k-labels-idx1-ubyte" : testLabels;
-            sha256 = sha256 == null ? Map.of() : Map.copyOf(sha256);
-            classes = classes == null ? 0 : classes;
+            sha256 = Map.copyOf(sha256);
             classNames = classNames == null ? List.of() : List.copyOf(classNames);
-            scale = scale == null ? 255.0 : scale;
             for (String f : List.of(trainImages, trainLabels, testImages, testLabels)) {
                 InvalidOptionException.require(f.matches("[A-Za-z0-9._-]+"), "trainImages", f,
                         "file names are plain names inside dir");

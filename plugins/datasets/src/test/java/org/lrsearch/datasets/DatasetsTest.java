@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lrsearch.api.DataException;
 import org.lrsearch.api.FewShotTask;
+import org.lrsearch.api.OptionDefaults;
 import org.lrsearch.api.Selection;
 import org.lrsearch.api.TaskRequest;
 
@@ -57,8 +58,9 @@ class DatasetsTest {
         Files.write(dir.resolve("y-train"), idx(0x0C, new int[] {6}, new double[] {0, 1, 2, 0, 1, 2}));
         Files.write(dir.resolve("x-test"), idx(0x0E, new int[] {3, 2, 3}, new double[18]));
         Files.write(dir.resolve("y-test"), idx(0x08, new int[] {3}, new double[] {2, 1, 0}));
-        IdxPlugin.Options o = new IdxPlugin.Options(dir.toString(), "x-train", "y-train", "x-test", "y-test", null, null,
-                null, 2.0);
+        IdxPlugin.Options o = OptionDefaults.create(IdxPlugin.Options.class,
+                Map.of("dir", dir.toString(), "trainImages", "x-train", "trainLabels", "y-train", "testImages", "x-test",
+                        "testLabels", "y-test", "scale", 2.0));
         FewShotTask t = new IdxPlugin().load(o, new TaskRequest(2, Selection.FIRST, 0));
         assertThat(t.classes()).isEqualTo(3);
         assertThat(t.train().features()).isEqualTo(6);
@@ -76,13 +78,13 @@ class DatasetsTest {
         Files.write(dir.resolve("train-labels-idx1-ubyte"), idx(0x08, new int[] {4}, new double[] {0, 1, 0, 1}));
         Files.write(dir.resolve("t10k-images-idx3-ubyte"), idx(0x08, new int[] {2, 4, 4}, new double[32]));
         Files.write(dir.resolve("t10k-labels-idx1-ubyte"), idx(0x08, new int[] {2}, new double[] {1, 0}));
-        FewShotTask t = new IdxPlugin().load(new IdxPlugin.Options(dir.toString(), null, null, null, null, null, null, null,
-                null), new TaskRequest(1, Selection.FIRST, 0));
+        FewShotTask t = new IdxPlugin().load(OptionDefaults.create(IdxPlugin.Options.class,
+                Map.of("dir", dir.toString())), new TaskRequest(1, Selection.FIRST, 0));
         assertThat(t.train().values()).containsOnly(1.0);
         assertThat(t.classes()).isEqualTo(2);
         Map<String, String> wrong = Map.of("t10k-labels-idx1-ubyte", "0".repeat(64));
-        assertThatThrownBy(() -> new IdxPlugin().load(new IdxPlugin.Options(dir.toString(), null, null, null, null, wrong,
-                null, null, 1.0), new TaskRequest(1, Selection.FIRST, 0))).isInstanceOf(DataException.class)
+        assertThatThrownBy(() -> new IdxPlugin().load(OptionDefaults.create(IdxPlugin.Options.class,
+                Map.of("dir", dir.toString(), "sha256", wrong, "scale", 1.0)), new TaskRequest(1, Selection.FIRST, 0))).isInstanceOf(DataException.class)
                 .hasMessageContaining("SHA-256 mismatch").hasMessageContaining("t10k-labels-idx1-ubyte");
     }
 
@@ -103,8 +105,9 @@ class DatasetsTest {
     }
 
     CsvPlugin.Options csvOptions(Path train, Path test, Object label) {
-        return new CsvPlugin.Options(train.toString(), test == null ? null : test.toString(), null, null, label, null, 10.0,
-                null);
+        Map<String, Object> o = new java.util.HashMap<>(Map.of("train", train.toString(), "labelColumn", label, "scale", 10.0));
+        o.put("test", test == null ? null : test.toString());
+        return OptionDefaults.create(CsvPlugin.Options.class, o);
     }
 
     @Test
@@ -128,7 +131,8 @@ class DatasetsTest {
             sb.append(i % 2).append(',').append(i).append('\n');
         }
         Path one = csv("one.csv", sb.toString());
-        CsvPlugin.Options o = new CsvPlugin.Options(one.toString(), null, 0.25, 7L, null, null, null, null);
+        CsvPlugin.Options o = OptionDefaults.create(CsvPlugin.Options.class,
+                Map.of("train", one.toString(), "testFraction", 0.25, "splitSeed", 7L));
         FewShotTask t = new CsvPlugin().load(o, new TaskRequest(1, Selection.FIRST, 0));
         assertThat(t.test().count()).isEqualTo(5);
         assertThat(t.classes()).isEqualTo(2);

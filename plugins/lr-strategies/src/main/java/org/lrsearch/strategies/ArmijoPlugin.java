@@ -29,14 +29,6 @@ public final class ArmijoPlugin implements LrStrategyPlugin<ArmijoPlugin.Options
             @Option(description = "the rate committed when no trial is accepted", defaultValue = "1e-6") Double fallbackLr,
             @Option(description = "cap on the start rate (under a bound: δ)", defaultValue = ".inf") Double maxLr) {
         public Options {
-            initialLr = initialLr == null ? 1.0 : initialLr;
-            c = c == null ? 0.1 : c;
-            beta = beta == null ? 0.9 : beta;
-            gamma = gamma == null ? 2.0 : gamma;
-            reset = reset == null ? "grow" : reset;
-            maxBacktracks = maxBacktracks == null ? 100 : maxBacktracks;
-            fallbackLr = fallbackLr == null ? 1e-6 : fallbackLr;
-            maxLr = maxLr == null ? Double.POSITIVE_INFINITY : maxLr;
             InvalidOptionException.requirePositiveRate("initialLr", initialLr);
             InvalidOptionException.require(c > 0 && c < 1, "c", c, "must be in (0, 1)");
             InvalidOptionException.require(beta > 0 && beta < 1, "beta", beta, "must be in (0, 1)");

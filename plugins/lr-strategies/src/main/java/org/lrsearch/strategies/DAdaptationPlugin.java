@@ -24,9 +24,6 @@ public final class DAdaptationPlugin implements LrStrategyPlugin<DAdaptationPlug
             @Option(description = "multiplies the rate", defaultValue = "1") Double scale,
             @Option(description = "cap on d's growth per step (d <= d·growth)", defaultValue = ".inf") Double growth) {
         public Options {
-            d0 = d0 == null ? 1e-6 : d0;
-            scale = scale == null ? 1.0 : scale;
-            growth = growth == null ? Double.POSITIVE_INFINITY : growth;
             InvalidOptionException.require(d0 > 0 && Double.isFinite(d0), "d0", d0, "must be finite and > 0");
             InvalidOptionException.require(scale > 0 && Double.isFinite(scale), "scale", scale, "must be finite and > 0");
             InvalidOptionException.require(growth >= 1, "growth", growth, "must be >= 1 (.inf for no cap)");

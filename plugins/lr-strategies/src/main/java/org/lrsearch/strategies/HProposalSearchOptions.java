@@ -34,10 +34,6 @@ public record HProposalSearchOptions(
                     "must be strictly ascending");
         }
         proposals = List.copyOf(proposals);
-        alpha = alpha == null ? 8.0 : alpha;
-        beta = beta == null ? 5.0 : beta;
-        maxShrinks = maxShrinks == null ? 20 : maxShrinks;
-        then = then == null ? Map.of("plugin", "k-min-loss") : then;
         InvalidOptionException.require(Double.isFinite(alpha) && alpha >= 0 && alpha <= 100, "alpha", alpha,
                 "must be a percentage in [0, 100]");
         InvalidOptionException.require(Double.isFinite(beta) && beta >= 0 && beta <= 100, "beta", beta,

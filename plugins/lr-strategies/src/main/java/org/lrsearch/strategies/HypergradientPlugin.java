@@ -23,10 +23,6 @@ public final class HypergradientPlugin implements LrStrategyPlugin<Hypergradient
             @Option(description = "lower clip of the rate", defaultValue = "0") Double minLr,
             @Option(description = "upper clip of the rate (under a bound: δ)", defaultValue = ".inf") Double maxLr) {
         public Options {
-            initialLr = initialLr == null ? 0.01 : initialLr;
-            hyperLr = hyperLr == null ? 0.001 : hyperLr;
-            minLr = minLr == null ? 0.0 : minLr;
-            maxLr = maxLr == null ? Double.POSITIVE_INFINITY : maxLr;
             InvalidOptionException.requirePositiveRate("initialLr", initialLr);
             InvalidOptionException.require(hyperLr >= 0 && Double.isFinite(hyperLr), "hyperLr", hyperLr,
                     "must be finite and >= 0");

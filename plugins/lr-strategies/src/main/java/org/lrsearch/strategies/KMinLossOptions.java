@@ -7,8 +7,8 @@ import org.lrsearch.api.Option;
 
 /** Options of the {@code k-min-loss} strategy (docs/METHOD.md §4). */
 public record KMinLossOptions(
-        @Option(description = "candidates as fractions of the bound δ handed over by a searcher",
-                defaultValue = "[0.5, 1.0]")
+        @Option(description = "candidates as fractions of the bound δ handed over by a searcher (without "
+                + "candidates: [0.5, 1.0], the paper's; filled in here since it depends on candidates)")
         List<Double> fractions,
         @Option(description = "explicit candidate rates, for use without a searcher (instead of fractions)",
                 defaultValue = "")
@@ -35,7 +35,6 @@ public record KMinLossOptions(
                         "every fraction must be finite and > 0");
             }
         }
-        lossOn = lossOn == null ? "minibatch" : lossOn;
         InvalidOptionException.require(lossOn.equals("minibatch") || lossOn.equals("train-set"), "lossOn", lossOn,
                 "must be one of: minibatch, train-set");
     }

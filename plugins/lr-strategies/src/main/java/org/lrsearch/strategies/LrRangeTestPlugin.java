@@ -35,16 +35,8 @@ public final class LrRangeTestPlugin implements LrStrategyPlugin<LrRangeTestPlug
             @Option(description = "the strategy that receives the suggestion as δ", defaultValue = "{plugin: fixed}")
             Map<String, Object> then) {
         public Options {
-            startLr = startLr == null ? 1e-7 : startLr;
-            endLr = endLr == null ? 10.0 : endLr;
-            steps = steps == null ? 100 : steps;
-            smoothing = smoothing == null ? 0.98 : smoothing;
-            divergeFactor = divergeFactor == null ? 4.0 : divergeFactor;
+            // A default that depends on another option, so the record fills it.
             skipStart = skipStart == null ? steps / 10 : skipStart;
-            skipEnd = skipEnd == null ? 5 : skipEnd;
-            suggest = suggest == null ? "valley" : suggest;
-            restore = restore == null || restore;
-            then = then == null ? Map.of("plugin", "fixed") : then;
             InvalidOptionException.requirePositiveRate("startLr", startLr);
             InvalidOptionException.requirePositiveRate("endLr", endLr);
             InvalidOptionException.require(endLr > startLr, "endLr", endLr, "must be > startLr (" + startLr + ")");

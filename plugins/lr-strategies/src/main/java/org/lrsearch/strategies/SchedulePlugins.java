@@ -12,9 +12,8 @@ final class SchedulePlugins {
     }
 
     static double base(Double lr) {
-        double b = lr == null ? 0.1 : lr;
-        InvalidOptionException.requirePositiveRate("lr", b);
-        return b;
+        InvalidOptionException.requirePositiveRate("lr", lr);
+        return lr;
     }
 
     /** {@code cosine}: η_u = minLr + (base − minLr)·(1 + cos(π·u/U))/2. */
@@ -25,7 +24,6 @@ final class SchedulePlugins {
                 @Option(description = "the rate the schedule ends at", defaultValue = "0") Double minLr) {
             public Options {
                 lr = base(lr);
-                minLr = minLr == null ? 0.0 : minLr;
                 InvalidOptionException.require(Double.isFinite(minLr) && minLr >= 0, "minLr", minLr,
                         "must be finite and >= 0");
                 InvalidOptionException.require(minLr <= lr, "minLr", minLr, "must be <= lr (" + lr + ")");
@@ -57,8 +55,6 @@ final class SchedulePlugins {
                 @Option(description = "steps between decays", defaultValue = "1000") Integer every) {
             public Options {
                 lr = base(lr);
-                factor = factor == null ? 0.5 : factor;
-                every = every == null ? 1000 : every;
                 InvalidOptionException.require(factor > 0 && factor <= 1, "factor", factor, "must be in (0, 1]");
                 InvalidOptionException.require(every >= 1, "every", every, "must be at least 1");
             }
@@ -87,7 +83,6 @@ final class SchedulePlugins {
                 @Option(description = "the factor per step; in (0, 1]", defaultValue = "0.999") Double gamma) {
             public Options {
                 lr = base(lr);
-                gamma = gamma == null ? 0.999 : gamma;
                 InvalidOptionException.require(gamma > 0 && gamma <= 1, "gamma", gamma, "must be in (0, 1]");
             }
         }

@@ -20,9 +20,6 @@ public final class SpsPlugin implements LrStrategyPlugin<SpsPlugin.Options> {
             @Option(description = "the optimal loss assumed (0 for interpolating models)", defaultValue = "0") Double fStar,
             @Option(description = "cap on the rate (under a bound: δ)", defaultValue = "1") Double maxLr) {
         public Options {
-            c = c == null ? 0.5 : c;
-            fStar = fStar == null ? 0.0 : fStar;
-            maxLr = maxLr == null ? 1.0 : maxLr;
             InvalidOptionException.require(c > 0 && Double.isFinite(c), "c", c, "must be finite and > 0");
             InvalidOptionException.require(Double.isFinite(fStar), "fStar", fStar, "must be finite");
             InvalidOptionException.require(maxLr > 0, "maxLr", maxLr, "must be > 0 (.inf for no cap)");

@@ -23,8 +23,6 @@ public final class WarmupPlugin implements LrStrategyPlugin<WarmupPlugin.Options
             Map<String, Object> then) {
         public Options {
             lr = SchedulePlugins.base(lr);
-            steps = steps == null ? 100 : steps;
-            then = then == null ? Map.of("plugin", "fixed") : then;
             InvalidOptionException.require(steps >= 1, "steps", steps, "must be at least 1");
         }
     }

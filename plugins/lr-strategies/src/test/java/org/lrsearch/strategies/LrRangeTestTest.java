@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lrsearch.api.BoundedStrategy;
+import org.lrsearch.api.OptionDefaults;
 import org.lrsearch.testkit.ScriptedStepContext;
 
 /** The range test's phases through a scripted context: exploration marked, θ restored, δ handed on. */
@@ -23,7 +24,7 @@ class LrRangeTestTest {
 
     @Test
     void exploresThenRestoresAndHandsTheSuggestionToItsSuccessor() {
-        BoundedStrategy then = (BoundedStrategy) new FixedPlugin().create(new FixedOptions(null), null);
+        BoundedStrategy then = (BoundedStrategy) new FixedPlugin().create(OptionDefaults.create(FixedOptions.class), null);
         LrRangeTestPlugin.Options o = new LrRangeTestPlugin.Options(0.01, 1.0, 3, 0.0, 4.0, 0, 0, "minimum", true,
                 Map.of("plugin", "fixed"));
         LrRangeTest test = new LrRangeTest(o, then);

@@ -7,10 +7,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lrsearch.api.InvalidOptionException;
+import org.lrsearch.api.OptionDefaults;
 
 class OptionsValidationTest {
     static HProposalSearchOptions search(List<Double> h, Double alpha, Double beta) {
-        return new HProposalSearchOptions(h, alpha, beta, null, null);
+        Map<String, Object> o = new java.util.HashMap<>();
+        o.put("proposals", h);
+        o.put("alpha", alpha);
+        o.put("beta", beta);
+        return OptionDefaults.create(HProposalSearchOptions.class, o);
     }
 
     @Test
@@ -34,7 +39,7 @@ class OptionsValidationTest {
 
     @Test
     void fixedWithoutARateNeedsABound() {
-        var alone = (org.lrsearch.api.BoundedStrategy) new FixedPlugin().create(new FixedOptions(null), null);
+        var alone = (org.lrsearch.api.BoundedStrategy) new FixedPlugin().create(OptionDefaults.create(FixedOptions.class), null);
         org.assertj.core.api.Assertions.assertThat(alone.needsBound()).isTrue();
         var withRate = (org.lrsearch.api.BoundedStrategy) new FixedPlugin().create(new FixedOptions(0.1), null);
         org.assertj.core.api.Assertions.assertThat(withRate.needsBound()).isFalse();
@@ -48,14 +53,17 @@ class OptionsValidationTest {
 
     @Test
     void refusesThenStrategyThatDoesNotAcceptABound() {
-        HProposalSearchOptions o = new HProposalSearchOptions(List.of(1.0), null, null, null, Map.of("plugin", "fixed"));
+        HProposalSearchOptions o = OptionDefaults.create(HProposalSearchOptions.class,
+                Map.of("proposals", List.of(1.0), "then", Map.of("plugin", "fixed")));
         assertThatThrownBy(() -> new HProposalSearchPlugin().create(o, (key, spec) -> ctx -> ctx.commit(0.1)))
                 .isInstanceOf(InvalidOptionException.class).hasMessageContaining("does not accept a bound");
     }
 
     @Test
     void refusesSelectorWithBothFractionsAndCandidates() {
-        assertThatThrownBy(() -> new KMinLossOptions(List.of(0.5), List.of(0.1), null)).hasMessageContaining("one or the other");
-        assertThatThrownBy(() -> new KMinLossOptions(null, null, "test-set")).hasMessageContaining("minibatch, train-set");
+        assertThatThrownBy(() -> OptionDefaults.create(KMinLossOptions.class,
+                Map.of("fractions", List.of(0.5), "candidates", List.of(0.1)))).hasMessageContaining("one or the other");
+        assertThatThrownBy(() -> OptionDefaults.create(KMinLossOptions.class,
+                Map.of("lossOn", "test-set"))).hasMessageContaining("minibatch, train-set");
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lrsearch.api.BoundedStrategy;
 import org.lrsearch.api.LrStrategy;
+import org.lrsearch.api.OptionDefaults;
 import org.lrsearch.testkit.ScriptedStepContext;
 
 /** The schedules' rates, alone and under a bound, counted from the iteration they first step. */
@@ -52,7 +53,7 @@ class SchedulesTest {
     @Test
     void warmupRampsThenHandsTheBaseToItsSuccessor() {
         LrStrategy s = new WarmupPlugin().create(new WarmupPlugin.Options(0.4, 4, Map.of("plugin", "fixed")),
-                (key, spec) -> new FixedPlugin().create(new FixedOptions(null), null));
+                (key, spec) -> new FixedPlugin().create(OptionDefaults.create(FixedOptions.class), null));
         assertThat(rates(s, 0, 6)).containsExactly(0.1, 0.2, 0.30000000000000004, 0.4, 0.4, 0.4);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lrsearch.api.InvalidOptionException;
+import org.lrsearch.api.OptionDefaults;
 
 /** Every option of the strategies of docs/STRATEGIES.md is checked, with the key and the valid range named. */
 class StrategyOptionsTest {
@@ -16,38 +17,43 @@ class StrategyOptionsTest {
 
     @Test
     void armijo() {
-        refused(() -> new ArmijoPlugin.Options(null, 0.0, null, null, null, null, null, null), "c", "(0, 1)");
-        refused(() -> new ArmijoPlugin.Options(null, null, 1.0, null, null, null, null, null), "beta", "(0, 1)");
-        refused(() -> new ArmijoPlugin.Options(null, null, 1.5, null, null, null, null, null), "beta", "(0, 1)");
-        refused(() -> new ArmijoPlugin.Options(null, null, null, 0.5, null, null, null, null), "gamma", ">= 1");
-        refused(() -> new ArmijoPlugin.Options(null, null, null, null, "sometimes", null, null, null), "reset",
+        refused(() -> OptionDefaults.create(ArmijoPlugin.Options.class, Map.of("c", 0.0)), "c", "(0, 1)");
+        refused(() -> OptionDefaults.create(ArmijoPlugin.Options.class, Map.of("beta", 1.0)), "beta", "(0, 1)");
+        refused(() -> OptionDefaults.create(ArmijoPlugin.Options.class, Map.of("beta", 1.5)), "beta", "(0, 1)");
+        refused(() -> OptionDefaults.create(ArmijoPlugin.Options.class, Map.of("gamma", 0.5)), "gamma", ">= 1");
+        refused(() -> OptionDefaults.create(ArmijoPlugin.Options.class, Map.of("reset", "sometimes")), "reset",
                 "grow, max, keep");
-        refused(() -> new ArmijoPlugin.Options(null, null, null, null, null, 0, null, null), "maxBacktracks", "at least 1");
-        refused(() -> new ArmijoPlugin.Options(-1.0, null, null, null, null, null, null, null), "initialLr", "> 0");
-        refused(() -> new ArmijoPlugin.Options(null, null, null, null, null, null, 0.0, null), "fallbackLr", "> 0");
-        refused(() -> new ArmijoPlugin.Options(null, null, null, null, null, null, null, 0.0), "maxLr", "> 0");
+        refused(() -> OptionDefaults.create(ArmijoPlugin.Options.class,
+                Map.of("maxBacktracks", 0)), "maxBacktracks", "at least 1");
+        refused(() -> OptionDefaults.create(ArmijoPlugin.Options.class, Map.of("initialLr", -1.0)), "initialLr", "> 0");
+        refused(() -> OptionDefaults.create(ArmijoPlugin.Options.class,
+                Map.of("fallbackLr", 0.0)), "fallbackLr", "> 0");
+        refused(() -> OptionDefaults.create(ArmijoPlugin.Options.class, Map.of("maxLr", 0.0)), "maxLr", "> 0");
     }
 
     @Test
     void sps() {
-        refused(() -> new SpsPlugin.Options(0.0, null, null), "c", "> 0");
-        refused(() -> new SpsPlugin.Options(null, Double.NaN, null), "fStar", "finite");
-        refused(() -> new SpsPlugin.Options(null, null, -1.0), "maxLr", "> 0");
+        refused(() -> OptionDefaults.create(SpsPlugin.Options.class, Map.of("c", 0.0)), "c", "> 0");
+        refused(() -> OptionDefaults.create(SpsPlugin.Options.class, Map.of("fStar", Double.NaN)), "fStar", "finite");
+        refused(() -> OptionDefaults.create(SpsPlugin.Options.class, Map.of("maxLr", -1.0)), "maxLr", "> 0");
     }
 
     @Test
     void hypergradient() {
-        refused(() -> new HypergradientPlugin.Options(0.0, null, null, null), "initialLr", "> 0");
-        refused(() -> new HypergradientPlugin.Options(null, -0.1, null, null), "hyperLr", ">= 0");
-        refused(() -> new HypergradientPlugin.Options(null, null, -1.0, null), "minLr", ">= 0");
-        refused(() -> new HypergradientPlugin.Options(null, null, 0.5, 0.1), "maxLr", ">= minLr");
+        refused(() -> OptionDefaults.create(HypergradientPlugin.Options.class,
+                Map.of("initialLr", 0.0)), "initialLr", "> 0");
+        refused(() -> OptionDefaults.create(HypergradientPlugin.Options.class,
+                Map.of("hyperLr", -0.1)), "hyperLr", ">= 0");
+        refused(() -> OptionDefaults.create(HypergradientPlugin.Options.class, Map.of("minLr", -1.0)), "minLr", ">= 0");
+        refused(() -> OptionDefaults.create(HypergradientPlugin.Options.class,
+                Map.of("minLr", 0.5, "maxLr", 0.1)), "maxLr", ">= minLr");
     }
 
     @Test
     void dAdaptation() {
-        refused(() -> new DAdaptationPlugin.Options(0.0, null, null), "d0", "> 0");
-        refused(() -> new DAdaptationPlugin.Options(null, 0.0, null), "scale", "> 0");
-        refused(() -> new DAdaptationPlugin.Options(null, null, 0.5), "growth", ">= 1");
+        refused(() -> OptionDefaults.create(DAdaptationPlugin.Options.class, Map.of("d0", 0.0)), "d0", "> 0");
+        refused(() -> OptionDefaults.create(DAdaptationPlugin.Options.class, Map.of("scale", 0.0)), "scale", "> 0");
+        refused(() -> OptionDefaults.create(DAdaptationPlugin.Options.class, Map.of("growth", 0.5)), "growth", ">= 1");
     }
 
     @Test
@@ -61,16 +67,27 @@ class StrategyOptionsTest {
 
     static LrRangeTestPlugin.Options range(Double start, Double end, Integer steps, Double smoothing, Double diverge,
                                            String suggest) {
-        return new LrRangeTestPlugin.Options(start, end, steps, smoothing, diverge, null, null, suggest, null, null);
+        Map<String, Object> o = new java.util.HashMap<>();
+        o.put("startLr", start);
+        o.put("endLr", end);
+        o.put("steps", steps);
+        o.put("smoothing", smoothing);
+        o.put("divergeFactor", diverge);
+        o.put("suggest", suggest);
+        return OptionDefaults.create(LrRangeTestPlugin.Options.class, o);
     }
 
     @Test
     void schedules() {
         refused(() -> new SchedulePlugins.Cosine.Options(0.1, 0.2), "minLr", "<= lr");
-        refused(() -> new SchedulePlugins.Cosine.Options(0.0, null), "lr", "> 0");
-        refused(() -> new SchedulePlugins.Step.Options(null, 1.5, null), "factor", "(0, 1]");
-        refused(() -> new SchedulePlugins.Step.Options(null, null, 0), "every", "at least 1");
-        refused(() -> new SchedulePlugins.Exponential.Options(null, 0.0), "gamma", "(0, 1]");
-        refused(() -> new WarmupPlugin.Options(null, 0, Map.of("plugin", "fixed")), "steps", "at least 1");
+        refused(() -> OptionDefaults.create(SchedulePlugins.Cosine.Options.class, Map.of("lr", 0.0)), "lr", "> 0");
+        refused(() -> OptionDefaults.create(SchedulePlugins.Step.Options.class,
+                Map.of("factor", 1.5)), "factor", "(0, 1]");
+        refused(() -> OptionDefaults.create(SchedulePlugins.Step.Options.class,
+                Map.of("every", 0)), "every", "at least 1");
+        refused(() -> OptionDefaults.create(SchedulePlugins.Exponential.Options.class,
+                Map.of("gamma", 0.0)), "gamma", "(0, 1]");
+        refused(() -> OptionDefaults.create(WarmupPlugin.Options.class,
+                Map.of("steps", 0, "then", Map.of("plugin", "fixed"))), "steps", "at least 1");
     }
 }

@@ -20,11 +20,7 @@ public record MlpOptions(
     static final List<String> ACTIVATIONS = List.of("sigmoid", "tanh", "relu");
 
     public MlpOptions {
-        layers = layers == null ? List.of(20) : List.copyOf(layers);
-        activation = activation == null ? "sigmoid" : activation;
-        initStd = initStd == null ? 0.01 : initStd;
-        init = init == null ? "normal" : init;
-        backend = backend == null ? "auto" : backend;
+        layers = List.copyOf(layers);
         InvalidOptionException.require(!layers.isEmpty() && layers.size() <= 16, "layers", layers,
                 "needs 1 to 16 hidden layers");
         for (Integer w : layers) {

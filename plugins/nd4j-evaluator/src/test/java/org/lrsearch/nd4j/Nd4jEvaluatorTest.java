@@ -3,9 +3,11 @@ package org.lrsearch.nd4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.lrsearch.api.OptionDefaults;
 import org.lrsearch.api.Samples;
 import org.lrsearch.net.DenseEvaluator;
 
@@ -71,8 +73,8 @@ class Nd4jEvaluatorTest {
         double[] accuracy = new double[2];
         String[] backends = {"jvm", "nd4j"};
         for (int i = 0; i < 2; i++) {
-            var m = new org.lrsearch.mlp.MlpPlugin().create(new org.lrsearch.mlp.MlpOptions(java.util.List.of(30, 30),
-                    "tanh", 0.1, null, backends[i]), task);
+            var m = new org.lrsearch.mlp.MlpPlugin().create(OptionDefaults.create(org.lrsearch.mlp.MlpOptions.class,
+                    Map.of("layers", java.util.List.of(30, 30), "activation", "tanh", "initStd", 0.1, "backend", backends[i])), task);
             m.initialize(4);
             m.gradient(new int[] {1, 2, 3});
             m.commit(0.5);

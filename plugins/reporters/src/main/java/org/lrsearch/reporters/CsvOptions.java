@@ -6,7 +6,4 @@ import org.lrsearch.api.Option;
 public record CsvOptions(
         @Option(description = "also write curves.csv (test accuracy at every evaluation point)", defaultValue = "true")
         Boolean curves) {
-    public CsvOptions {
-        curves = curves == null ? Boolean.TRUE : curves;
-    }
 }

@@ -11,8 +11,6 @@ public record HtmlOptions(
         @Option(description = "width of each chart in pixels", defaultValue = "560") Integer chartWidth,
         @Option(description = "height of each chart in pixels", defaultValue = "340") Integer chartHeight) {
     public HtmlOptions {
-        chartWidth = chartWidth == null ? 560 : chartWidth;
-        chartHeight = chartHeight == null ? 340 : chartHeight;
         InvalidOptionException.require(chartWidth >= 200 && chartWidth <= 4000, "chartWidth", chartWidth, "must be 200-4000");
         InvalidOptionException.require(chartHeight >= 150 && chartHeight <= 4000, "chartHeight", chartHeight, "must be 150-4000");
     }

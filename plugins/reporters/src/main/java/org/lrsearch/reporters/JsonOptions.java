@@ -7,8 +7,4 @@ public record JsonOptions(
         @Option(description = "indent the JSON for reading", defaultValue = "true") Boolean pretty,
         @Option(description = "also write traces/RUN_ID.jsonl: every search round and the LR per iteration "
                 + "(run-length encoded)", defaultValue = "true") Boolean traces) {
-    public JsonOptions {
-        pretty = pretty == null ? Boolean.TRUE : pretty;
-        traces = traces == null ? Boolean.TRUE : traces;
-    }
 }

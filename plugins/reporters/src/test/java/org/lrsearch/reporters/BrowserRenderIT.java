@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lrsearch.api.OptionDefaults;
 
 /**
  * Opens report.html from disk in a real browser (Debian's headless Chromium), as a reader would,
@@ -54,7 +55,7 @@ class BrowserRenderIT {
 
     @Test
     void rendersTableAndChartsInHeadlessChromium() throws Exception {
-        new HtmlReporter().report(new HtmlOptions(null, null), StubResults.results("H1"), dir);
+        new HtmlReporter().report(OptionDefaults.create(HtmlOptions.class), StubResults.results("H1"), dir);
         Path html = dir.resolve("report.html");
         HtmlCheck.assertValid(html);
 

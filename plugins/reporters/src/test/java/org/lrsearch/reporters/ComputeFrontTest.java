@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.DoubleStream;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lrsearch.api.OptionDefaults;
 
 /** Accuracy against compute: per setting, the strategies no other beats on both passes and accuracy. */
 class ComputeFrontTest {
@@ -54,12 +56,13 @@ class ComputeFrontTest {
 
     @Test
     void theReportDrawsAPanelPerSettingAndSummaryJsonMarksTheFront() throws IOException {
-        new HtmlReporter().report(new HtmlOptions(null, null), StubResults.results("H1"), dir);
+        new HtmlReporter().report(OptionDefaults.create(HtmlOptions.class), StubResults.results("H1"), dir);
         HtmlCheck.assertValid(dir.resolve("report.html"));
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("<h2>Accuracy against compute</h2>");
         assertThat(html.split("data-chart=\"frontier\"", -1)).hasSize(5);
-        new JsonReporter().report(new JsonOptions(null, false), StubResults.results("H1"), dir);
+        new JsonReporter().report(OptionDefaults.create(JsonOptions.class,
+                Map.of("traces", false)), StubResults.results("H1"), dir);
         JsonNode compute = new ObjectMapper().readTree(dir.resolve("summary.json").toFile()).get("compute");
         assertThat(compute).hasSize(8);
         // In every setting the cheaper fixed rate is on the front.

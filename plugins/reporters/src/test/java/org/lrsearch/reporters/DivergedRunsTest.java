@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lrsearch.api.ExperimentResults;
+import org.lrsearch.api.OptionDefaults;
 import org.lrsearch.api.RunResult;
 import org.lrsearch.api.RunStatus;
 
@@ -51,7 +52,7 @@ class DivergedRunsTest {
 
     @Test
     void aCellWhoseRunsDidNotAllFinishSaysHowManyDid() throws IOException {
-        new HtmlReporter().report(new HtmlOptions(null, null), withADivergedSeed(), dir);
+        new HtmlReporter().report(OptionDefaults.create(HtmlOptions.class), withADivergedSeed(), dir);
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).containsOnlyOnce("1 of 2 ok");
         HtmlCheck.assertValid(dir.resolve("report.html"));

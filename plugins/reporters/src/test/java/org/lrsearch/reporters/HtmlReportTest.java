@@ -9,13 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lrsearch.api.OptionDefaults;
 
 class HtmlReportTest {
     @TempDir
     Path dir;
 
     String render(String label) throws IOException {
-        new HtmlReporter().report(new HtmlOptions(null, null), StubResults.results(label), dir);
+        new HtmlReporter().report(OptionDefaults.create(HtmlOptions.class), StubResults.results(label), dir);
         if (label.contains("<")) {
             // A hostile label shows as text, so only the checker applies.
             assertThat(HtmlCheck.errors(dir.resolve("report.html"))).isEmpty();
@@ -68,7 +69,7 @@ class HtmlReportTest {
         var custom = new org.lrsearch.api.ExperimentResults(new org.lrsearch.api.ExperimentInfo(info.name(), info.configFile(),
                 info.resolvedConfig(), info.strategies(), report, info.plugins(), info.seeds(), info.started(),
                 info.finished(), info.environment()), results.runs());
-        new HtmlReporter().report(new HtmlOptions(null, null), custom, dir);
+        new HtmlReporter().report(OptionDefaults.create(HtmlOptions.class), custom, dir);
         assertThat(Files.readString(dir.resolve("report.html"))).isEqualTo("<html><body>custom stub</body></html>");
     }
 }

@@ -14,6 +14,7 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lrsearch.api.ExperimentResults;
+import org.lrsearch.api.OptionDefaults;
 import org.lrsearch.api.RunResult;
 import org.lrsearch.api.RunSpec;
 
@@ -61,7 +62,7 @@ class NoPoolingTest {
     void table1ShowsTheOtherSweptKeysAsARowLabel() throws IOException {
         String html = HtmlReporter.renderTable1(withSelectionSwept());
         assertThat(html).contains("<th>other swept keys</th>").contains("<td class=\"others\">dataset.selection=random</td>");
-        new JsonReporter().report(new JsonOptions(null, null), withSelectionSwept(), dir);
+        new JsonReporter().report(OptionDefaults.create(JsonOptions.class), withSelectionSwept(), dir);
         String summary = Files.readString(dir.resolve("summary.json"));
         assertThat(summary).contains("\"coordinates\" : {\n      \"dataset.selection\" : \"random\"");
     }

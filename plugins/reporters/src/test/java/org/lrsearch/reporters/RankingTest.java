@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lrsearch.api.OptionDefaults;
 
 /** Strategies ranked over blocks in summary.json and the report. */
 class RankingTest {
@@ -27,7 +29,8 @@ class RankingTest {
 
     @Test
     void summaryJsonCarriesCellsRankingFriedmanPairwiseAndCompute() throws IOException {
-        new JsonReporter().report(new JsonOptions(null, false), StubResults.results("H1"), dir);
+        new JsonReporter().report(OptionDefaults.create(JsonOptions.class,
+                Map.of("traces", false)), StubResults.results("H1"), dir);
         JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
         assertThat(s.get("cells")).hasSize(8);
         assertThat(s.get("cells").get(0).get("coordinates").get("strategy").asText()).isEqualTo("0.1");
@@ -39,7 +42,7 @@ class RankingTest {
         assertThat(s.get("pairwise").get(0).get("wilcoxonP").asDouble()).isEqualTo(0.3828125);
         assertThat(s.get("pairwise").get(0)).isEqualTo(s.get("pairedStatistics").get(0));
         assertThat(s.get("compute")).hasSize(8);
-        new HtmlReporter().report(new HtmlOptions(null, null), StubResults.results("H1"), dir);
+        new HtmlReporter().report(OptionDefaults.create(HtmlOptions.class), StubResults.results("H1"), dir);
         HtmlCheck.assertValid(dir.resolve("report.html"));
         String html = java.nio.file.Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("id=\"ranking\"").contains("Friedman test").contains("Holm-adjusted");
@@ -71,10 +74,11 @@ class RankingTest {
         Ranking r = Ranking.of(withACopyOfH1(), java.util.List.of("0.1", "H1", "H2"), null);
         assertThat(r.identical()).containsExactly(java.util.List.of("H1", "H2"));
         assertThat(Ranking.of(StubResults.results("H1"), java.util.List.of("0.1", "H1"), null).identical()).isEmpty();
-        new JsonReporter().report(new JsonOptions(null, false), withACopyOfH1(), dir);
+        new JsonReporter().report(OptionDefaults.create(JsonOptions.class,
+                Map.of("traces", false)), withACopyOfH1(), dir);
         JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
         assertThat(s.get("identicalStrategies").get(0).toString()).isEqualTo("[\"H1\",\"H2\"]");
-        new HtmlReporter().report(new HtmlOptions(null, null), withACopyOfH1(), dir);
+        new HtmlReporter().report(OptionDefaults.create(HtmlOptions.class), withACopyOfH1(), dir);
         HtmlCheck.assertValid(dir.resolve("report.html"));
         String html = java.nio.file.Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("Identical results in every block: <strong>H1 = H2</strong>");

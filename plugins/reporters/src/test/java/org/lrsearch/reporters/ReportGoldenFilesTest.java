@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lrsearch.api.OptionDefaults;
 
 /**
  * Seals the output formats: results.csv, curves.csv and the Table 1 fragment of the HTML report,
@@ -47,7 +48,7 @@ class ReportGoldenFilesTest {
     void regenerateGoldenFiles() throws IOException {
         Locale.setDefault(Locale.ROOT);
         Path golden = Path.of("src", "test", "resources", "golden");
-        new CsvReporter().report(new CsvOptions(null), StubResults.results("H1"), golden);
+        new CsvReporter().report(OptionDefaults.create(CsvOptions.class), StubResults.results("H1"), golden);
         Files.writeString(golden.resolve("table1.html"), HtmlReporter.renderTable1(StubResults.results("H1")));
     }
 
@@ -55,7 +56,7 @@ class ReportGoldenFilesTest {
     @ValueSource(strings = {"", "en-US", "de-DE", "fr-FR"})
     void csvFilesMatchGoldenUnderEveryLocale(String tag) throws IOException {
         Locale.setDefault(Locale.forLanguageTag(tag));
-        new CsvReporter().report(new CsvOptions(null), StubResults.results("H1"), dir);
+        new CsvReporter().report(OptionDefaults.create(CsvOptions.class), StubResults.results("H1"), dir);
         assertThat(Files.readString(dir.resolve("results.csv"))).isEqualTo(golden("results.csv"));
         assertThat(Files.readString(dir.resolve("curves.csv"))).isEqualTo(golden("curves.csv"));
     }

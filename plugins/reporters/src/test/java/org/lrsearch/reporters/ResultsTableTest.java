@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lrsearch.api.ExperimentInfo;
 import org.lrsearch.api.ExperimentResults;
+import org.lrsearch.api.OptionDefaults;
 import org.lrsearch.api.RunResult;
 import org.lrsearch.api.RunSpec;
 
@@ -101,7 +102,7 @@ class ResultsTableTest {
 
     @Test
     void theHtmlReportShowsTheResultsTableInsteadOfTable1(@TempDir Path dir) throws Exception {
-        new HtmlReporter().report(new HtmlOptions(null, null), withoutPaperShape(null), dir);
+        new HtmlReporter().report(OptionDefaults.create(HtmlOptions.class), withoutPaperShape(null), dir);
         HtmlCheck.assertValid(dir.resolve("report.html"));
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("<table class=\"results\">").contains("<h2>Results: test accuracy</h2>")

@@ -17,9 +17,6 @@ public record TwoLayerNetOptions(
         String evaluator) {
 
     public TwoLayerNetOptions {
-        hidden = hidden == null ? 20 : hidden;
-        initStd = initStd == null ? 0.01 : initStd;
-        evaluator = evaluator == null ? "incremental" : evaluator;
         InvalidOptionException.require(hidden >= 1 && hidden <= 100_000, "hidden", hidden, "must be between 1 and 100000");
         InvalidOptionException.require(Double.isFinite(initStd) && initStd >= 0, "initStd", initStd,
                 "must be finite and >= 0");
@@ -33,6 +30,6 @@ public record TwoLayerNetOptions(
     static final java.util.List<String> BUILT_IN = java.util.List.of("incremental", "jvm");
 
     public static TwoLayerNetOptions ofHidden(int hidden) {
-        return new TwoLayerNetOptions(hidden, null, null);
+        return org.lrsearch.api.OptionDefaults.create(TwoLayerNetOptions.class, java.util.Map.of("hidden", hidden));
     }
 }

@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.function.Function;
 import org.lrsearch.api.InvalidOptionException;
 import org.lrsearch.api.Option;
+import org.lrsearch.api.OptionDefaults;
 
 /**
  * Binds a config section onto a plugin's options record: unknown keys are refused with a
- * "did you mean", types are strict (no 2.5 → 2, no "8" → 8), and the record's own validation
+ * "did you mean", options left out take their declared default ({@link OptionDefaults}), types are
+ * strict (no 2.5 → 2, no "8" → 8), and the record's own validation
  * becomes a {@link ConfigException} naming the file, the full key and the value.
  */
 public final class OptionsBinder {
@@ -55,8 +57,18 @@ public final class OptionsBinder {
                         + (valid.isEmpty() ? "; this section takes no options" : "; valid keys: " + String.join(", ", valid)));
             }
         }
+        // Every option left out (or set to null) takes its declared default: the record never restates it.
+        Map<String, Object> filled = new java.util.LinkedHashMap<>(values);
+        for (RecordComponent rc : type.getRecordComponents()) {
+            if (filled.get(rc.getName()) == null) {
+                Object d = OptionDefaults.of(rc);
+                if (d != null) {
+                    filled.put(rc.getName(), d);
+                }
+            }
+        }
         try {
-            return STRICT.convertValue(values, type);
+            return STRICT.convertValue(filled, type);
         } catch (IllegalArgumentException e) {
             Throwable c = e;
             while (c != null) {

@@ -31,11 +31,8 @@ public record TrainingSettings(
     public static final String EPOCH = "epoch";
 
     public TrainingSettings {
-        iterations = iterations == null ? 10_000 : iterations;
-        batchSize = batchSize == null ? 2 : batchSize;
-        evalEvery = evalEvery == null ? (Object) iterations : evalEvery;
-        sampling = sampling == null ? "with-replacement" : sampling;
-        divergenceFactor = divergenceFactor == null ? 4.0 : divergenceFactor;
+        // The default, "iterations": once, at the end.
+        evalEvery = "iterations".equals(evalEvery) ? (Object) iterations : evalEvery;
         InvalidOptionException.require(iterations >= 1 && iterations <= 100_000_000, "iterations", iterations,
                 "must be between 1 and 100000000");
         InvalidOptionException.require(batchSize >= 1 && batchSize <= 1_000_000, "batchSize", batchSize,

@@ -26,7 +26,6 @@ public final class ExamplePluginJar {
             public final class ConstantPlugin implements LrStrategyPlugin<ConstantPlugin.Options> {
                 public record Options(@Option(description = "the rate", defaultValue = "0.05") Double lr) {
                     public Options {
-                        lr = lr == null ? 0.05 : lr;
                         InvalidOptionException.requirePositiveRate("lr", lr);
                     }
                 }

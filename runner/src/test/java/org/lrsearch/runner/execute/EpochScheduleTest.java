@@ -103,14 +103,21 @@ class EpochScheduleTest {
         assertThat(Trainer.evaluations(every4, 10)).isEqualTo(3);
     }
 
+    /** 100 iterations at batch 2, evaluated as {@code evalEvery} says (null: left out). */
+    static TrainingSettings settings(Object evalEvery) {
+        Map<String, Object> o = new java.util.HashMap<>(Map.of("iterations", 100, "batchSize", 2));
+        o.put("evalEvery", evalEvery);
+        return org.lrsearch.api.OptionDefaults.create(TrainingSettings.class, o);
+    }
+
     @Test
     void evalEveryIsAWholeNumberOrEpoch() {
-        assertThat(new TrainingSettings(100, 2, "epoch", null, null).perEpoch()).isTrue();
-        assertThat(new TrainingSettings(100, 2, "epoch", null, null).interval()).isEqualTo(RunSpec.EVERY_EPOCH);
-        assertThat(new TrainingSettings(100, 2, 20, null, null).interval()).isEqualTo(20);
-        assertThat(new TrainingSettings(100, 2, null, null, null).interval()).isEqualTo(100);
+        assertThat(settings("epoch").perEpoch()).isTrue();
+        assertThat(settings("epoch").interval()).isEqualTo(RunSpec.EVERY_EPOCH);
+        assertThat(settings(20).interval()).isEqualTo(20);
+        assertThat(settings(null).interval()).isEqualTo(100);
         for (Object bad : new Object[] {"epochs", 0, -5, 2.5, "10"}) {
-            assertThatThrownBy(() -> new TrainingSettings(100, 2, bad, null, null)).as(String.valueOf(bad))
+            assertThatThrownBy(() -> settings(bad)).as(String.valueOf(bad))
                     .isInstanceOf(InvalidOptionException.class)
                     .hasMessageContaining("must be a whole number between 1 and 2147483647, or epoch");
         }

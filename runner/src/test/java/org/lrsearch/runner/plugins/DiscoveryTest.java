@@ -25,6 +25,34 @@ class DiscoveryTest {
         });
     }
 
+    /**
+     * Every bundled option's default is declared once: a literal the runner fills in, or one of the few
+     * descriptions whose meaning the record implements (and documents).
+     */
+    @Test
+    void everyBundledOptionDefaultIsALiteralOrADocumentedDescription() {
+        java.util.List<String> descriptive = java.util.List.of("csv.header", "lr-range-test.skipStart");
+        java.util.List<String> undeclared = new java.util.ArrayList<>();
+        for (Registry.Kind kind : Registry.Kind.values()) {
+            for (Plugin<?> p : Registry.discover((Path) null).plugins(kind).values()) {
+                for (var rc : p.optionsType().getRecordComponents()) {
+                    var o = rc.getAnnotation(org.lrsearch.api.Option.class);
+                    String key = p.id() + "." + rc.getName();
+                    if (o != null && !o.defaultValue().isBlank() && org.lrsearch.api.OptionDefaults.of(rc) == null
+                            && !descriptive.contains(key)) {
+                        undeclared.add(key + " = '" + o.defaultValue() + "'");
+                    }
+                }
+                // Bound from an empty section, every literal default is what the record holds.
+                if (kind == Registry.Kind.REPORTER || kind == Registry.Kind.MODEL) {
+                    Record bound = org.lrsearch.runner.config.OptionsBinder.bind(p.optionsType(), Map.of(), "x", k -> "t");
+                    assertThat(bound).isEqualTo(org.lrsearch.api.OptionDefaults.create(p.optionsType()));
+                }
+            }
+        }
+        assertThat(undeclared).isEmpty();
+    }
+
     @Test
     void findsAPluginThatOnlyTheTestClassPathRegisters() {
         Registry r = Registry.discover((Path) null);
