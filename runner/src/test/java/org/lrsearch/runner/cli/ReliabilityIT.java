@@ -230,6 +230,7 @@ class ReliabilityIT {
         String err = Files.readString(out.resolveSibling("interrupted.err"));
         assertThat(err).contains("Stopped.").contains("--resume");
         assertThat(committed(out)).isGreaterThanOrEqualTo(2);
+        assertThat(Files.readString(out.resolve("run.log"))).contains(" on 1 thread into ");
         // The printed command is the one that resumes: run as it is printed, with its overrides and options.
         String hint = err.substring(err.indexOf("Resume with:") + "Resume with:".length()).strip().lines().findFirst().orElseThrow();
         assertThat(hint).isEqualTo("./lrsearch run " + cfg + " training.evalEvery=2000 --out " + out
