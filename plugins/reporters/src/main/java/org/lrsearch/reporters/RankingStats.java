@@ -82,17 +82,7 @@ final class RankingStats {
             for (int j = 0; j < k; j++) {
                 rankSums[j] += r[j];
             }
-            double[] sorted = row.clone();
-            Arrays.sort(sorted);
-            for (int i = 0; i < k; ) {
-                int j = i;
-                while (j + 1 < k && sorted[j + 1] == sorted[i]) {
-                    j++;
-                }
-                int t = j - i + 1;
-                ties += (double) t * t * t - t;
-                i = j + 1;
-            }
+            ties += tieSum(row);
         }
         double ssq = 0;
         for (double s : rankSums) {
@@ -111,6 +101,23 @@ final class RankingStats {
         double f = (n - 1) * chi / (n * (k - 1.0) - chi);
         double fp = !(f > 0) ? 1 : Double.isInfinite(f) ? 0 : Beta.regularizedBeta(df2 / (df2 + df1 * f), df2 / 2, df1 / 2);
         return new Friedman(chi, p, f, fp, n, k);
+    }
+
+    /** Σ (t³ − t) over the groups of t equal values: the tie correction of rank tests. */
+    static double tieSum(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double sum = 0;
+        for (int i = 0; i < sorted.length; ) {
+            int j = i;
+            while (j + 1 < sorted.length && sorted[j + 1] == sorted[i]) {
+                j++;
+            }
+            int t = j - i + 1;
+            sum += (double) t * t * t - t;
+            i = j + 1;
+        }
+        return sum;
     }
 
     /** The Bonferroni–Dunn critical difference of average ranks against one baseline (Demšar §3.2.2). */

@@ -65,19 +65,7 @@ record SignedRank(int pairs, double statistic, double p) {
             }
             return new SignedRank(n, stat, Math.min(1, 2 * below / Math.pow(2, n)));
         }
-        double tieSum = 0;
-        double[] sorted = abs.clone();
-        Arrays.sort(sorted);
-        for (int i = 0; i < n; ) {
-            int j = i;
-            while (j + 1 < n && sorted[j + 1] == sorted[i]) {
-                j++;
-            }
-            int t = j - i + 1;
-            tieSum += (double) t * t * t - t;
-            i = j + 1;
-        }
-        double var = n * (n + 1) * (2 * n + 1) / 24.0 - tieSum / 48.0;
+        double var = n * (n + 1) * (2 * n + 1) / 24.0 - RankingStats.tieSum(abs) / 48.0;
         double z = (stat - total / 2) / Math.sqrt(var);
         return new SignedRank(n, stat, Math.min(1, 2 * new NormalDistribution().cumulativeProbability(z)));
     }

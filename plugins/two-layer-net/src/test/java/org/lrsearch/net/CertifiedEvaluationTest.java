@@ -33,29 +33,43 @@ class CertifiedEvaluationTest {
                 new int[train]);
     }
 
+    /** A net and its task, and how they were drawn. */
+    record Trained(TwoLayerNet net, FewShotTask task, String what) {
+    }
+
+    /**
+     * One of the random weight sets: hidden 2–50, 10–50 training images, a test set of
+     * {@code minTest} to {@code minTest + testSpan} images, an initial scale of 0.01–2 and up to 200
+     * random steps.
+     */
+    static Trained randomlyTrained(SplittableRandom r, int set, int minTest, int testSpan, long taskSeed) {
+        int hidden = 2 + r.nextInt(49);
+        int n = 10 * (1 + r.nextInt(5));
+        FewShotTask task = task(n, minTest + r.nextInt(testSpan), taskSeed);
+        double std = new double[] {0.01, 0.1, 0.5, 2}[set % 4];
+        TwoLayerNet net = new TwoLayerNet(task, hidden, std, new JvmEvaluator(), true);
+        net.initialize(set);
+        int steps = r.nextInt(200);
+        for (int it = 0; it < steps; it++) {
+            net.gradient(new int[] {r.nextInt(n), r.nextInt(n)});
+            net.commit(r.nextDouble() * 0.5);
+        }
+        return new Trained(net, task, String.format("set %d (hidden %d, n %d, std %s, %d steps)", set, hidden, n, std, steps));
+    }
+
     @Test
     void onRandomWeightSetsEveryPredictionIsTheDirectEvaluations() {
         SplittableRandom r = new SplittableRandom(11);
         int recomputed = 0, images = 0;
         for (int set = 0; set < 40; set++) {
-            int hidden = 2 + r.nextInt(49);
-            int n = 10 * (1 + r.nextInt(5));
-            FewShotTask task = task(n, 200 + r.nextInt(300), 100 + set);
-            images += task.test().count();
-            double std = new double[] {0.01, 0.1, 0.5, 2}[set % 4];
-            TwoLayerNet net = new TwoLayerNet(task, hidden, std, new JvmEvaluator(), true);
-            net.initialize(set);
-            int steps = r.nextInt(200);
-            for (int it = 0; it < steps; it++) {
-                net.gradient(new int[] {r.nextInt(n), r.nextInt(n)});
-                net.commit(r.nextDouble() * 0.5);
-            }
+            Trained t = randomlyTrained(r, set, 200, 300, 100 + set);
+            TwoLayerNet net = t.net();
+            images += t.task().test().count();
             double certified = net.testAccuracy();
             int[] fast = net.incremental().predictions.clone();
             recomputed += net.incremental().recomputedLast;
-            assertThat(fast).as("set %d (hidden %d, n %d, std %s, %d steps)", set, hidden, n, std, steps)
-                    .isEqualTo(directPredictions(net, task));
-            assertThat(certified).isEqualTo(net.accuracy(task.test()));
+            assertThat(fast).as(t.what()).isEqualTo(directPredictions(net, t.task()));
+            assertThat(certified).isEqualTo(net.accuracy(t.task().test()));
         }
         // docs/EVALUATION.md: over the random sets fewer than one image in a hundred is recomputed.
         assertThat(recomputed * 100L).as("%d of %d images recomputed", recomputed, images).isLessThan(images);
@@ -71,21 +85,11 @@ class CertifiedEvaluationTest {
         SplittableRandom r = new SplittableRandom(23);
         double worstRatio = 0;
         for (int set = 0; set < 30; set++) {
-            int hidden = 2 + r.nextInt(49);
-            int n = 10 * (1 + r.nextInt(5));
-            FewShotTask task = task(n, 100 + r.nextInt(200), 300 + set);
-            double std = new double[] {0.01, 0.1, 0.5, 2}[set % 4];
-            TwoLayerNet net = new TwoLayerNet(task, hidden, std, new JvmEvaluator(), true);
-            net.initialize(set);
-            int steps = r.nextInt(200);
-            for (int it = 0; it < steps; it++) {
-                net.gradient(new int[] {r.nextInt(n), r.nextInt(n)});
-                net.commit(r.nextDouble() * 0.5);
-            }
+            Trained t = randomlyTrained(r, set, 100, 200, 300 + set);
             if (set % 3 == 0) {
-                nearTie(net, hidden, new double[] {1e-16, 1e-14, 1e-12, 1e-9}[set / 3 % 4]);
+                nearTie(t.net(), t.net().layout().hidden(), new double[] {1e-16, 1e-14, 1e-12, 1e-9}[set / 3 % 4]);
             }
-            worstRatio = Math.max(worstRatio, worstErrorOverBound(net, task));
+            worstRatio = Math.max(worstRatio, worstErrorOverBound(t.net(), t.task()));
         }
         assertThat(worstRatio).as("largest |fast − direct| / B").isLessThanOrEqualTo(1.0).isPositive();
     }

@@ -69,24 +69,10 @@ public record PlanIdentity(String fingerprint, Map<String, String> config, List<
         if (fingerprint.equals(other.fingerprint)) {
             return out;
         }
-        TreeMap<String, String> keys = new TreeMap<>(other.config);
-        keys.putAll(config);
-        for (String k : keys.keySet()) {
-            String was = other.config.get(k), now = config.get(k);
-            if (!java.util.Objects.equals(was, now)) {
-                out.add(k + ": " + (was == null ? "(absent)" : was) + " -> " + (now == null ? "(absent)" : now));
-            }
-        }
+        changes(other.config, config, "", out);
         if (out.isEmpty() && other.defaults != null && defaults != null) {
             // The config reads the same: the runs differ in what it left to defaults (a default newly filled in).
-            TreeMap<String, String> all = new TreeMap<>(other.defaults);
-            all.putAll(defaults);
-            for (String k : all.keySet()) {
-                String was = other.defaults.get(k), now = defaults.get(k);
-                if (!java.util.Objects.equals(was, now)) {
-                    out.add(k + " (a default): " + (was == null ? "(absent)" : was) + " -> " + (now == null ? "(absent)" : now));
-                }
-            }
+            changes(other.defaults, defaults, " (a default)", out);
         }
         TreeMap<String, String> ids = new TreeMap<>(other.plugins);
         ids.putAll(plugins);
@@ -105,5 +91,17 @@ public record PlanIdentity(String fingerprint, Map<String, String> config, List<
             out.add("the same runs in another order");
         }
         return out;
+    }
+
+    /** "key: was -> now" for every key whose value differs, in key order. */
+    private static void changes(Map<String, String> was, Map<String, String> now, String what, List<String> out) {
+        TreeMap<String, String> keys = new TreeMap<>(was);
+        keys.putAll(now);
+        for (String k : keys.keySet()) {
+            if (!java.util.Objects.equals(was.get(k), now.get(k))) {
+                out.add(k + what + ": " + (was.containsKey(k) ? was.get(k) : "(absent)") + " -> "
+                        + (now.containsKey(k) ? now.get(k) : "(absent)"));
+            }
+        }
     }
 }
