@@ -78,7 +78,7 @@ class MalformedConfigTest {
                 bad("report columns not swept", GOOD + "report: {columns: model.hidden}\n", List.of(), "report.columns",
                         "'model.hidden'", "swept key", "the grid sweeps: strategy"),
                 bad("report baseline not a strategy", GOOD + "report: {baseline: H2}\n", List.of(), "report.baseline", "'H2'",
-                        "labels: 0.1, H1"),
+                        "labels: 0.1, H1, or all"),
                 bad("malformed override", GOOD, List.of("training.iterations"), "command line", "malformed", "key.path=value"),
                 bad("override of an unknown key", GOOD, List.of("training.foo=1"), "command line", "training.foo"),
                 bad("override with a bad value", GOOD, List.of("training.batchSize=[2"), "command line", "training.batchSize", "not valid YAML"),
@@ -119,6 +119,15 @@ class MalformedConfigTest {
         assertThat(cli.exitCode).isEqualTo(2);
         assertThat(cli.err).contains("extends cycle").contains("a.yaml -> b.yaml -> a.yaml");
         assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "report.baseline: all")
+    @MethodSource("none")
+    void reportBaselineAllComparesEveryPairAndIsAccepted() throws IOException {
+        Files.writeString(dir.resolve("all.yaml"), GOOD + "report: {baseline: all}\n");
+        Cli cli = Cli.run("validate", dir.resolve("all.yaml").toString());
+        assertThat(cli.err).doesNotContain("report.baseline");
+        assertThat(cli.exitCode).as(cli.toString()).isZero();
     }
 
     static Stream<Arguments> none() {
