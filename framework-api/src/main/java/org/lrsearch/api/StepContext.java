@@ -44,6 +44,9 @@ public interface StepContext {
     /** A copy of θ as it is now (after this iteration's commit, when called after it). */
     Snapshot parameterSnapshot();
 
+    /** ‖θ‖², θ as it is now: O(P), no pass (DoG's initial distance r_ε = repsRel·(1 + ‖θ₀‖)). */
+    double parameterNormSq();
+
     /** ‖θ − s‖² for parameters {@code s} taken earlier, θ as it is now. */
     double distanceSq(Snapshot parameters);
 

@@ -193,6 +193,11 @@ public final class ScriptedStepContext implements StepContext, TraceSink {
     }
 
     @Override
+    public double parameterNormSq() {
+        return dot(theta, theta);
+    }
+
+    @Override
     public double distanceSq(Snapshot parameters) {
         double[] then = values(parameters, Snapshot.Kind.PARAMETERS);
         double s = 0;

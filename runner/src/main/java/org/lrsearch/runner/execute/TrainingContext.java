@@ -156,6 +156,12 @@ final class TrainingContext implements StepContext, TraceSink {
     }
 
     @Override
+    public double parameterNormSq() {
+        double[] now = Vectors.flatten(model.tensors());
+        return Vectors.dot(now, now);
+    }
+
+    @Override
     public double distanceSq(Snapshot parameters) {
         double[] now = Vectors.flatten(model.tensors()), then = Vectors.of(parameters, Snapshot.Kind.PARAMETERS);
         double s = 0;

@@ -59,7 +59,7 @@ class MalformedConfigTest {
                 bad("empty proposals", GOOD.replace("[0.01, 0.1, 1]", "[]"), List.of(), "strategies.H1.proposals", "at least one"),
                 bad("unsorted proposals", GOOD.replace("[0.01, 0.1, 1]", "[1, 0.1]"), List.of(), "strategies.H1.proposals", "ascending"),
                 bad("negative proposal", GOOD.replace("[0.01, 0.1, 1]", "[-1, 0.1]"), List.of(), "strategies.H1.proposals", "> 0"),
-                bad("unknown strategy plugin", GOOD.replace("plugin: fixed", "plugin: fixd"), List.of(), "strategies.0.1.plugin", "'fixd'", "did you mean 'fixed'", "known: armijo, cosine, d-adaptation, exponential, fixed, h-proposal-search"),
+                bad("unknown strategy plugin", GOOD.replace("plugin: fixed", "plugin: fixd"), List.of(), "strategies.0.1.plugin", "'fixd'", "did you mean 'fixed'", "known: armijo, cosine, d-adaptation, dog, exponential, fixed, h-proposal-search"),
                 bad("unknown then plugin", GOOD.replace("then: {plugin: k-min-loss}", "then: {plugin: k-max-loss}"), List.of(), "strategies.H1.then.plugin", "'k-max-loss'", "known:"),
                 bad("then does not accept a bound", GOOD.replace("then: {plugin: k-min-loss}", "then: {plugin: h-proposal-search, proposals: [0.1]}"), List.of(), "strategies.H1.then", "does not accept a bound"),
                 bad("unknown model plugin", GOOD.replace("two-layer-net", "three-layer-net"), List.of(), "model.plugin", "known: mlp, two-layer-net"),

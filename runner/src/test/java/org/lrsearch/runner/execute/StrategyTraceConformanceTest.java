@@ -26,8 +26,9 @@ import org.lrsearch.runner.plugins.Strategies;
 import org.lrsearch.runner.testplugins.BundledPlugins;
 
 /**
- * The strategies of docs/STRATEGIES.md against the eleven golden traces computed by an independent
- * NumPy implementation (shared/golden/strategies, copied into test resources): through the real
+ * The strategies of docs/STRATEGIES.md, and DoG, against the twelve golden traces computed by an
+ * independent NumPy implementation (shared/golden/strategies and optimizers/dog, copied into test
+ * resources): through the real
  * trainer, step context and two-layer net, unwrapped, as {@code lrsearch run} uses them (so ‖g‖² and
  * gradient dot products come from the net's Gram-matrix forms), every decision exactly (backtracks, accepted or not, the
  * chosen candidate, the iteration the range test stops at and its suggestion's index among the tried
@@ -40,7 +41,7 @@ class StrategyTraceConformanceTest {
     private static Strategies strategies;
     /** Golden trace fields that are numbers recorded as the strategy's scalars, by the same name. */
     private static final List<String> NUMBERS = List.of("start", "gradNormSq", "polyak", "hypergradient", "d", "dHat",
-            "dNext", "smoothedLoss");
+            "dNext", "smoothedLoss", "distance", "rBar", "gSumSq");
 
     @BeforeAll
     static void discover() {
@@ -68,11 +69,14 @@ class StrategyTraceConformanceTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"min-loss-minibatch", "min-loss-train-set", "armijo-grow", "armijo-capped-h50-b4", "sps-max",
-            "hypergradient", "d-adaptation", "range-test-valley", "range-test-steep", "range-test-minimum",
-            "range-test-stops-early"})
+    @ValueSource(strings = {"strategies/min-loss-minibatch", "strategies/min-loss-train-set", "strategies/armijo-grow",
+            "strategies/armijo-capped-h50-b4", "strategies/sps-max", "strategies/hypergradient", "strategies/d-adaptation",
+            "strategies/range-test-valley", "strategies/range-test-steep", "strategies/range-test-minimum",
+            "strategies/range-test-stops-early", "optimizers/dog"})
     void reproducesEveryDecisionAndNumberOfTheGoldenTrace(String name) {
-        Golden g = Golden.load("strategies/" + name);
+        Golden g = Golden.load(name);
+        // Traces of strategies on plain SGD (DoG's sits with the optimizers' traces but names sgd).
+        assertThat(g.root.has("optimizer") ? g.root.get("optimizer").get("plugin").asText() : "sgd").isEqualTo("sgd");
         FewShotTask task = g.task();
         Model model = g.model(net, task, "incremental");
         Replay replay = new Replay(g.model(net, task, "incremental"));
