@@ -1,6 +1,5 @@
 package org.lrsearch.strategies;
 
-import org.lrsearch.api.BoundedStrategy;
 import org.lrsearch.api.InvalidOptionException;
 import org.lrsearch.api.LrStrategy;
 import org.lrsearch.api.LrStrategyPlugin;
@@ -36,17 +35,11 @@ public final class DAdaptationPlugin implements LrStrategyPlugin<DAdaptationPlug
 
     @Override
     public LrStrategy create(Options o, StrategyFactory strategies) {
-        return new BoundedStrategy() {
-            private double cap = Double.POSITIVE_INFINITY;
+        return new CappedByBound() {
             private double d = o.d0();
             private double q;
             private double g0 = Double.NaN;
             private Snapshot theta0;
-
-            @Override
-            public void acceptBound(double delta) {
-                cap = delta;
-            }
 
             @Override
             public void step(StepContext context) {

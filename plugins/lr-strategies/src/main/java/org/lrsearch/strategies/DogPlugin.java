@@ -1,6 +1,5 @@
 package org.lrsearch.strategies;
 
-import org.lrsearch.api.BoundedStrategy;
 import org.lrsearch.api.InvalidOptionException;
 import org.lrsearch.api.LrStrategy;
 import org.lrsearch.api.LrStrategyPlugin;
@@ -46,16 +45,10 @@ public final class DogPlugin implements LrStrategyPlugin<DogPlugin.Options> {
 
     @Override
     public LrStrategy create(Options o, StrategyFactory strategies) {
-        return new BoundedStrategy() {
-            private double cap = Double.POSITIVE_INFINITY;
+        return new CappedByBound() {
             private Snapshot theta0;
             private double rBar;
             private double gSum;
-
-            @Override
-            public void acceptBound(double delta) {
-                cap = delta;
-            }
 
             @Override
             public void step(StepContext context) {
