@@ -53,7 +53,7 @@ public interface Model {
     /**
      * A copy of the current g to keep across iterations, in whatever form is cheapest for the model
      * (the two-layer net keeps the minibatch's rows and ∂L/∂z1, not the 784×h first-layer block);
-     * by default a dense copy. Only {@link #gradientDot} reads it.
+     * by default a dense copy. Only {@link #gradientDot} and {@link #copyDot} read it.
      */
     default Object gradientCopy() {
         double[] g = new double[parameterCount()];
@@ -69,6 +69,19 @@ public interface Model {
         double s = 0;
         for (int i = 0; i < g.length; i++) {
             s += g[i] * other[i];
+        }
+        return s;
+    }
+
+    /**
+     * v · c, a dense vector in θ's layout (the tensors' flat order) dotted with a gradient copy
+     * {@link #gradientCopy} made, of this model: a step context's ⟨θ_t − θ_{t−1}, g_{t−1}⟩.
+     */
+    default double copyDot(Object copy, double[] vector) {
+        double[] kept = (double[]) copy;
+        double s = 0;
+        for (int i = 0; i < kept.length; i++) {
+            s += vector[i] * kept[i];
         }
         return s;
     }

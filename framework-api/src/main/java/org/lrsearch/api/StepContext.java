@@ -54,6 +54,13 @@ public interface StepContext {
     double displacementDotGradient(Snapshot parameters);
 
     /**
+     * ⟨θ − s, k⟩ for parameters {@code s} and a gradient {@code k} kept from earlier iterations, θ as it
+     * is now: with s and k both taken at t − 1 (before its commit), a Barzilai–Borwein step's
+     * ⟨θ_t − θ_{t−1}, g_{t−1}⟩ whoever made the update. O(P), no pass.
+     */
+    double displacementDotGradient(Snapshot parameters, Snapshot gradient);
+
+    /**
      * θ ← the parameters of {@code s}. Allowed after this iteration's commit (a range test returns
      * to where it started); no trial may follow it in the same iteration.
      */

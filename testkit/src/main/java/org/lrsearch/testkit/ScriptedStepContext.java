@@ -193,6 +193,16 @@ public final class ScriptedStepContext implements StepContext, TraceSink {
     }
 
     @Override
+    public double displacementDotGradient(Snapshot parameters, Snapshot gradient) {
+        double[] then = values(parameters, Snapshot.Kind.PARAMETERS), kept = values(gradient, Snapshot.Kind.GRADIENT);
+        double s = 0;
+        for (int i = 0; i < theta.length; i++) {
+            s += (theta[i] - then[i]) * kept[i];
+        }
+        return s;
+    }
+
+    @Override
     public double parameterNormSq() {
         return dot(theta, theta);
     }

@@ -140,6 +140,29 @@ final class LowRankW1 {
     }
 
     /**
+     * v · kept for a dense v in θ's layout: the first layer as Σ_b Σ_p x_b[p]·(v_W1[p]·dh_b) over the kept
+     * rows' non-zero pixels (never forming Xᵀ·dh), the rest directly.
+     */
+    double dot(Gradient kept, double[] v) {
+        double s = 0;
+        for (int b = 0; b < kept.batch().length; b++) {
+            int t = kept.batch()[b];
+            for (int e = train.start[t]; e < train.start[t + 1]; e++) {
+                int w = l.w1() + train.col[e] * h;
+                double d = 0;
+                for (int j = 0; j < h; j++) {
+                    d += v[w + j] * kept.dh()[b * h + j];
+                }
+                s += train.val[e] * d;
+            }
+        }
+        for (int i = 0; i < kept.rest().length; i++) {
+            s += v[l.b1() + i] * kept.rest()[i];
+        }
+        return s;
+    }
+
+    /**
      * (Xᵀ·dh)·(Xᵀ·dh') = Σ_b Σ_c (x_b·x'_c)(dh_b·dh'_c) for two minibatches of the same training set:
      * the first-layer part of a dot product of two gradients, through the Gram matrix.
      */

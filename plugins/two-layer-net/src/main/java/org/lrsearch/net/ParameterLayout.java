@@ -25,6 +25,21 @@ record ParameterLayout(int in, int hidden, int out) {
         return b2() + out;
     }
 
+    /**
+     * The paper's initial parameters into {@code theta}: N(0, std²) weights, W1 then W2 from the run's
+     * seed, and zero biases.
+     */
+    void initialise(long seed, double std, double[] theta) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(org.lrsearch.api.Seeds.derive(seed, "init"));
+        java.util.Arrays.fill(theta, 0);
+        for (int i = w1(); i < b1(); i++) {
+            theta[i] = std * rng.nextGaussian();
+        }
+        for (int i = w2(); i < b2(); i++) {
+            theta[i] = std * rng.nextGaussian();
+        }
+    }
+
     /** W2 ({@code hidden×out}, at {@code offset} in {@code from}) transposed into {@code to} ({@code out×hidden}). */
     void transposeW2(double[] from, int offset, double[] to) {
         for (int j = 0; j < hidden; j++) {

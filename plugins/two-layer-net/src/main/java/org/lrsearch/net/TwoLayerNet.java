@@ -3,12 +3,10 @@ package org.lrsearch.net;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.lrsearch.api.FewShotTask;
 import org.lrsearch.api.LossScope;
 import org.lrsearch.api.Model;
 import org.lrsearch.api.Samples;
-import org.lrsearch.api.Seeds;
 
 /**
  * The paper's network, {@code x → W1,b1 → sigmoid → W2,b2 → softmax}, with mean cross-entropy
@@ -110,14 +108,7 @@ final class TwoLayerNet implements Model {
 
     @Override
     public void initialize(long seed) {
-        SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, "init"));
-        Arrays.fill(theta, 0);
-        for (int i = l.w1(); i < l.b1(); i++) {
-            theta[i] = initStd * rng.nextGaussian();
-        }
-        for (int i = l.w2(); i < l.b2(); i++) {
-            theta[i] = initStd * rng.nextGaussian();
-        }
+        l.initialise(seed, initStd, theta);
         restart();
     }
 
@@ -220,6 +211,11 @@ final class TwoLayerNet implements Model {
     @Override
     public double gradientDot(Object copy) {
         return w1.dot((LowRankW1.Gradient) copy, batch, n, dh, g);
+    }
+
+    @Override
+    public double copyDot(Object copy, double[] vector) {
+        return w1.dot((LowRankW1.Gradient) copy, vector);
     }
 
     @Override

@@ -109,6 +109,28 @@ class TwoLayerNetTest {
     }
 
     @Test
+    void aDenseVectorDottedWithAKeptGradientEqualsTheDenseDot() {
+        // ⟨θ_t − θ_{t−1}, g_{t−1}⟩ of a Barzilai–Borwein step: the kept gradient stays low-rank.
+        TwoLayerNet net = net(20, new JvmEvaluator());
+        double[] before = net.parameters().clone();
+        net.gradient(new int[] {3, 7});
+        double[] g = new double[net.parameterCount()];
+        net.copyGradient(g);
+        Object kept = net.gradientCopy();
+        net.commit(0.2);
+        net.gradient(new int[] {1, 2});
+        net.commit(0.1);
+        double[] step = net.parameters().clone();
+        double dense = 0;
+        for (int i = 0; i < step.length; i++) {
+            step[i] -= before[i];
+            dense += step[i] * g[i];
+        }
+        assertThat(net.copyDot(kept, step)).isCloseTo(dense, within(1e-12 * Math.abs(dense)));
+        assertThat(dense).isNotZero();
+    }
+
+    @Test
     void gradientDotThroughTheGramMatrixEqualsTheDenseDotOfTwoMinibatchesGradients() {
         TwoLayerNet net = net(20, new JvmEvaluator());
         net.gradient(new int[] {0, 5});

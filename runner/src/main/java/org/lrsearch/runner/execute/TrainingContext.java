@@ -156,6 +156,19 @@ final class TrainingContext implements StepContext, TraceSink {
     }
 
     @Override
+    public double displacementDotGradient(Snapshot parameters, Snapshot gradient) {
+        if (!(gradient instanceof Vectors.ModelCopy c)) {
+            throw new IllegalArgumentException("expected a gradient snapshot taken through this run's step context, got "
+                    + gradient);
+        }
+        double[] now = Vectors.flatten(model.tensors()), then = Vectors.of(parameters, Snapshot.Kind.PARAMETERS);
+        for (int i = 0; i < now.length; i++) {
+            now[i] -= then[i];
+        }
+        return model.copyDot(c.copy(), now);
+    }
+
+    @Override
     public double parameterNormSq() {
         double[] now = Vectors.flatten(model.tensors());
         return Vectors.dot(now, now);
