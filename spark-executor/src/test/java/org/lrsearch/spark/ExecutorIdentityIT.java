@@ -33,6 +33,7 @@ class ExecutorIdentityIT {
         Cli spark = Cli.run("run", QUICK, "--executor", "spark", "--master", "local[2]", "--out", dir.resolve("spark").toString());
         assertThat(spark.exitCode).as(spark.toString()).isZero();
         assertThat(spark.out).contains("4 runs (0 resumed from before), 0 failed").contains("report.html");
+        org.lrsearch.reporters.HtmlCheck.assertValid(dir.resolve("spark/report.html"));
 
         for (int i = 1; i <= 2; i++) {
             Cli shard = Cli.run("run", QUICK, "--shard", i + "/2", "--out", dir.resolve("s" + i).toString());
