@@ -32,9 +32,7 @@ final class Comparisons {
      *                          first strategy
      */
     static Comparisons of(ExperimentResults results, List<String> strategies, String requestedBaseline) {
-        String baseline = ALL.equals(requestedBaseline) ? ALL
-                : requestedBaseline != null && strategies.contains(requestedBaseline) ? requestedBaseline
-                : strategies.isEmpty() ? null : strategies.get(0);
+        String baseline = baseline(requestedBaseline, strategies);
         Comparisons c = new Comparisons(baseline);
         List<String> searchers = strategies.stream().filter(s -> results.runs().stream()
                 .anyMatch(r -> r.spec().strategy().equals(s) && !Double.isNaN(r.result("delta")))).toList();
@@ -66,11 +64,17 @@ final class Comparisons {
         return c;
     }
 
+    /** {@code report.baseline} resolved: {@value #ALL}, a strategy label, or (absent or unknown) the first strategy. */
+    static String baseline(String requested, List<String> strategies) {
+        return ALL.equals(requested) ? ALL : requested != null && strategies.contains(requested) ? requested
+                : strategies.isEmpty() ? null : strategies.get(0);
+    }
+
     private void add(ExperimentResults results, String method, String base, List<List<String>> section) {
-        Set<String> key = Set.of(method, base);
         if (method.equals(base)) {
             return;
         }
+        Set<String> key = Set.of(method, base);
         if (!byPair.containsKey(key)) {
             PairedStats p = PairedStats.compare(results, method, base);
             if (p == null) {

@@ -54,9 +54,8 @@ record Ranking(List<String> strategies, double[] meanRanks, RankingStats.Friedma
             return null;
         }
         double[][] acc = rows.toArray(double[][]::new);
-        String baseline = Comparisons.ALL.equals(requestedBaseline) ? null
-                : requestedBaseline != null && strategies.contains(requestedBaseline) ? requestedBaseline
-                : strategies.get(0);
+        String resolved = Comparisons.baseline(requestedBaseline, strategies);
+        String baseline = Comparisons.ALL.equals(resolved) ? null : resolved;
         return new Ranking(List.copyOf(strategies), RankingStats.averageRanks(acc), RankingStats.friedman(acc),
                 RankingStats.criticalDifference(strategies.size(), acc.length, 0.05), baseline,
                 identical(strategies, acc));

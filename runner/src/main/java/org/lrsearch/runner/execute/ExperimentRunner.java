@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.lrsearch.api.ExperimentInfo;
-import org.lrsearch.api.RunResult;
 import org.lrsearch.api.RunStatus;
 import org.lrsearch.runner.config.Mappers;
 import org.lrsearch.runner.config.UsageException;
@@ -68,7 +66,6 @@ public final class ExperimentRunner {
     public Outcome run(ExperimentPlan plan, Path out, Settings settings, PrintStream console) {
         Instant started = Instant.now();
         Shard shard = settings.shard();
-        List<RunResult> finished = new ArrayList<>();
         try (ResultsStore store = ResultsStore.open(out)) {
             String old = store.meta(Reports.META_INFO);
             if (old != null) {
@@ -102,7 +99,6 @@ public final class ExperimentRunner {
                 RunEngine.Job job = new RunEngine.Job(plan, executor, settings.threads(), settings.options(), settings.pluginDir());
                 complete = todo.isEmpty() || engine.execute(job, todo, (run, r) -> {
                     store.save(run.order(), r);
-                    finished.add(r);
                     LOG.debug("run {} {} done: {}", run.spec().runId(), run.spec().strategy(), r.status().key());
                     if (bar != null) {
                         bar.step();
