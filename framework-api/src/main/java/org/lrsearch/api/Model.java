@@ -95,6 +95,56 @@ public interface Model {
     /** θ ← θ − η·g. */
     void commit(double eta);
 
+    /**
+     * Copies θ into {@code out} (length P, the tensors' flat order). The default flattens
+     * {@link #tensors()}.
+     *
+     * @since 0.3
+     */
+    default void copyParameters(double[] out) {
+        int i = 0;
+        for (double[] t : tensors().values()) {
+            System.arraycopy(t, 0, out, i, t.length);
+            i += t.length;
+        }
+    }
+
+    /**
+     * The loss at an arbitrary point p (flat, length P) on the current minibatch or the training set;
+     * θ is unchanged. With {@link #gradientAt} and {@link #moveTo}, what an optimizer other than plain
+     * SGD needs (its trial points θ(η) are not θ − η·g). A model without it runs plain SGD only.
+     *
+     * @since 0.3
+     */
+    default double lossAt(double[] point, LossScope scope) {
+        throw new UnsupportedOperationException(getClass().getSimpleName()
+                + " evaluates only θ − η·g: it supports the optimizer sgd alone");
+    }
+
+    /** Writes ∇L_B(p) on the current minibatch into {@code out}; θ is unchanged. @since 0.3 */
+    default void gradientAt(double[] point, double[] out) {
+        throw new UnsupportedOperationException(getClass().getSimpleName()
+                + " evaluates only θ − η·g: it supports the optimizer sgd alone");
+    }
+
+    /**
+     * θ ← p (flat, length P): an optimizer's commit, or a move to its evaluation point and back (exact:
+     * moving to a point and back to θ restores every number). The current minibatch's gradient is kept
+     * until the next {@link #gradient}. The default replaces the tensors.
+     *
+     * @since 0.3
+     */
+    default void moveTo(double[] point) {
+        LinkedHashMap<String, double[]> t = tensors();
+        int i = 0;
+        for (var e : t.entrySet()) {
+            double[] v = e.getValue();
+            System.arraycopy(point, i, v, 0, v.length);
+            i += v.length;
+        }
+        setTensors(t);
+    }
+
     /** The mean loss over the whole training set at θ. */
     double trainLoss();
 

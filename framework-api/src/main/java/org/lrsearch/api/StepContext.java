@@ -2,8 +2,9 @@ package org.lrsearch.api;
 
 /**
  * What an LR strategy sees of one training iteration. The gradient g of the minibatch at θ has
- * been computed once; trials evaluate θ − η·g without changing θ; {@link #commit} applies one
- * update. Every forward and backward pass is counted, so results report compute cost.
+ * been computed once; trials evaluate the run's optimizer's point θ(η) without changing θ
+ * ({@link Optimizer}; θ(η) = θ − η·g for plain SGD, the default); {@link #commit} applies one
+ * update. A snapshot of the parameters includes the optimizer's state, and a restore returns both. Every forward and backward pass is counted, so results report compute cost.
  *
  * @since 0.1
  */
@@ -15,12 +16,12 @@ public interface StepContext {
     /** The minibatch loss at θ, before any update. */
     double loss();
 
-    /** The minibatch loss at θ − η·g. */
+    /** The minibatch loss at θ(η) (θ − η·g for plain SGD). */
     default double trialLoss(double eta) {
         return trialLoss(eta, LossScope.MINIBATCH);
     }
 
-    /** The loss at θ − η·g on the minibatch or the whole training set. */
+    /** The loss at θ(η) on the minibatch or the whole training set. */
     double trialLoss(double eta, LossScope scope);
 
     /** The run's number of iterations, T ({@code training.iterations}). */
@@ -61,7 +62,7 @@ public interface StepContext {
     double displacementDotGradient(Snapshot parameters, Snapshot gradient);
 
     /**
-     * θ ← the parameters of {@code s}. Allowed after this iteration's commit (a range test returns
+     * θ ← the parameters of {@code s}, and the optimizer's state ← its state when {@code s} was taken. Allowed after this iteration's commit (a range test returns
      * to where it started); no trial may follow it in the same iteration.
      */
     void restore(Snapshot parameters);
@@ -74,10 +75,13 @@ public interface StepContext {
      */
     void exploring(boolean on);
 
-    /** G(η): the percentage of gradient signs that flip at θ − η·g (see {@link SignChange}). */
+    /** G(η): the percentage of gradient signs that flip at θ(η), against g (see {@link SignChange}). */
     double signChangePercent(double eta);
 
-    /** θ ← θ − η·g; at most once per iteration. An iteration may also end without an update. */
+    /**
+     * θ ← θ(η), and the optimizer's state advances; at most once per iteration. An iteration may also
+     * end without an update (the optimizer's state is then untouched).
+     */
     void commit(double eta);
 
     /**

@@ -46,6 +46,8 @@ public final class ArmijoPlugin implements LrStrategyPlugin<ArmijoPlugin.Options
         return "stochastic Armijo line search (Vaswani et al. 2019): backtrack until sufficient decrease";
     }
     @Override public Class<Options> optionsType() { return Options.class; }
+    /** Derived for θ − η·g: refused with any other optimizer (docs/OPTIMIZERS.md). */
+    @Override public boolean plainSgdOnly() { return true; }
 
     @Override
     public LrStrategy create(Options o, StrategyFactory strategies) {

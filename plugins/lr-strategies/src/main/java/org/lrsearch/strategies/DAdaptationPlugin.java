@@ -32,6 +32,8 @@ public final class DAdaptationPlugin implements LrStrategyPlugin<DAdaptationPlug
     @Override public String id() { return "d-adaptation"; }
     @Override public String description() { return "D-Adaptation, SGD form without momentum (Defazio & Mishchenko 2023)"; }
     @Override public Class<Options> optionsType() { return Options.class; }
+    /** Derived for θ − η·g: refused with any other optimizer (docs/OPTIMIZERS.md). */
+    @Override public boolean plainSgdOnly() { return true; }
 
     @Override
     public LrStrategy create(Options o, StrategyFactory strategies) {

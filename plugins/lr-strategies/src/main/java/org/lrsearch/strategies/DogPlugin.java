@@ -42,6 +42,8 @@ public final class DogPlugin implements LrStrategyPlugin<DogPlugin.Options> {
     @Override public String id() { return "dog"; }
     @Override public String description() { return "DoG: distance over gradients, learning-rate-free SGD (Ivgi et al. 2023)"; }
     @Override public Class<Options> optionsType() { return Options.class; }
+    /** Derived for θ − η·g: refused with any other optimizer (docs/OPTIMIZERS.md). */
+    @Override public boolean plainSgdOnly() { return true; }
 
     @Override
     public LrStrategy create(Options o, StrategyFactory strategies) {

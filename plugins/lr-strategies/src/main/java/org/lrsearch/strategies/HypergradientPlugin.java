@@ -34,6 +34,8 @@ public final class HypergradientPlugin implements LrStrategyPlugin<Hypergradient
     @Override public String id() { return "hypergradient"; }
     @Override public String description() { return "hypergradient descent SGD-HD (Baydin et al. 2018)"; }
     @Override public Class<Options> optionsType() { return Options.class; }
+    /** Derived for θ − η·g: refused with any other optimizer (docs/OPTIMIZERS.md). */
+    @Override public boolean plainSgdOnly() { return true; }
 
     @Override
     public LrStrategy create(Options o, StrategyFactory strategies) {

@@ -29,6 +29,8 @@ public final class SpsPlugin implements LrStrategyPlugin<SpsPlugin.Options> {
     @Override public String id() { return "sps"; }
     @Override public String description() { return "stochastic Polyak step SPS_max (Loizou et al. 2021)"; }
     @Override public Class<Options> optionsType() { return Options.class; }
+    /** Derived for θ − η·g: refused with any other optimizer (docs/OPTIMIZERS.md). */
+    @Override public boolean plainSgdOnly() { return true; }
 
     @Override
     public LrStrategy create(Options o, StrategyFactory strategies) {

@@ -113,14 +113,32 @@ final class Mlp implements Model {
 
     @Override
     public double trialLoss(double eta, LossScope scope) {
-        double[] p = trialPoint(eta);
+        return lossAt(trialPoint(eta), scope);
+    }
+
+    @Override
+    public void trialGradient(double eta, double[] dst) {
+        gradientAt(trialPoint(eta), dst);
+    }
+
+    @Override
+    public double lossAt(double[] p, LossScope scope) {
         int[] rows = scope == LossScope.MINIBATCH ? batch : allRows(train.count);
         return forward(p, train, rows, new double[layers + 1][], new double[rows.length * out]);
     }
 
     @Override
-    public void trialGradient(double eta, double[] dst) {
-        double[] p = trialPoint(eta);
+    public void copyParameters(double[] dst) {
+        System.arraycopy(theta, 0, dst, 0, size);
+    }
+
+    @Override
+    public void moveTo(double[] p) {
+        System.arraycopy(p, 0, theta, 0, size);
+    }
+
+    @Override
+    public void gradientAt(double[] p, double[] dst) {
         double[][] a = new double[layers + 1][];
         double[] pr = new double[batch.length * out];
         forward(p, train, batch, a, pr);

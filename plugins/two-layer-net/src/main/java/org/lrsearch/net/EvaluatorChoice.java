@@ -12,7 +12,7 @@ final class EvaluatorChoice {
     private final ParameterLayout l;
     private final FewShotTask task;
     private final SparseRows trainRows;
-    private final boolean wanted;
+    private boolean wanted;
     private int expected = Integer.MAX_VALUE;
     private IncrementalTestEvaluator incremental;
     private boolean decided;
@@ -27,6 +27,17 @@ final class EvaluatorChoice {
 
     void expect(int evaluations) {
         expected = evaluations;
+    }
+
+    /**
+     * θ moves by arbitrary updates from now on (an optimizer other than plain SGD): W1 leaves the
+     * low-rank form at every commit, so an incremental evaluator would rebuild X_test·W1(0) each time,
+     * the cost of a direct pass. Direct passes from here on.
+     */
+    void dense() {
+        wanted = false;
+        incremental = null;
+        decided = true;
     }
 
     /** θ was replaced and W1(0) is now {@code origin}. */

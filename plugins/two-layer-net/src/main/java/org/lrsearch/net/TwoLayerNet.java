@@ -29,6 +29,9 @@ final class TwoLayerNet implements Model {
     /** Whether, and from when, the test set goes through the incremental evaluator. */
     private final EvaluatorChoice choice;
     private final LowRankW1 w1;
+    /** An optimizer's points θ(η) other than θ − η·g; built on first use. */
+    private DensePoints dense;
+    private int[] allRows;
 
     /** θ; its W1 block is current only after {@link LowRankW1#materialise}. */
     private final double[] theta;
@@ -242,6 +245,43 @@ final class TwoLayerNet implements Model {
         Arrays.fill(dst, 0.0);
         DenseLayers.backward(l, n, batchLabels, pt, ht, w2t, 0, dst, dht);
         DenseLayers.addFirstLayerGradient(l, w1.train, batch, n, dht, dst);
+    }
+
+    @Override
+    public void copyParameters(double[] dst) {
+        materializeW1();
+        System.arraycopy(theta, 0, dst, 0, theta.length);
+    }
+
+    @Override
+    public double lossAt(double[] point, LossScope scope) {
+        if (scope == LossScope.MINIBATCH) {
+            return points().loss(point, batch, n, batchLabels);
+        }
+        return points().loss(point, allRows, nTrain, trainLabels);
+    }
+
+    @Override
+    public void gradientAt(double[] point, double[] dst) {
+        points().gradient(point, batch, n, batchLabels, dst);
+    }
+
+    /** Arbitrary updates leave W1's low-rank form: it restarts from the new W1, and tests evaluate directly. */
+    @Override
+    public void moveTo(double[] point) {
+        points();
+        System.arraycopy(point, 0, theta, 0, theta.length);
+        choice.dense();
+        restart();
+    }
+
+    private DensePoints points() {
+        if (dense == null) {
+            dense = new DensePoints(l, w1.train);
+            allRows = new int[nTrain];
+            Arrays.setAll(allRows, i -> i);
+        }
+        return dense;
     }
 
     @Override

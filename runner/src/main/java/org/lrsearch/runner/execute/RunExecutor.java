@@ -8,6 +8,7 @@ import org.apache.logging.log4j.Logger;
 import org.lrsearch.api.FewShotTask;
 import org.lrsearch.api.LrStrategy;
 import org.lrsearch.api.Model;
+import org.lrsearch.api.Optimizer;
 import org.lrsearch.api.RunResult;
 import org.lrsearch.api.RunSpec;
 import org.lrsearch.api.RunStatus;
@@ -16,6 +17,7 @@ import org.lrsearch.runner.config.ComposedConfig;
 import org.lrsearch.runner.plan.PlannedRun;
 import org.lrsearch.runner.plan.Planner;
 import org.lrsearch.runner.plugins.BoundPlugin;
+import org.lrsearch.runner.plugins.Optimizers;
 import org.lrsearch.runner.plugins.Strategies;
 
 /** Builds one planned run from its plugins and trains it; a plugin that throws yields a failed result. */
@@ -23,10 +25,12 @@ public final class RunExecutor {
     private static final Logger LOG = LogManager.getLogger(RunExecutor.class);
 
     private final Strategies strategies;
+    private final Optimizers optimizers;
 
     @Inject
     public RunExecutor(Planner planner) {
         this.strategies = planner.strategies();
+        this.optimizers = planner.optimizers();
     }
 
     /** Iterations of a warm-up run: enough for the JIT to compile the training and evaluation loops. */
@@ -45,7 +49,7 @@ public final class RunExecutor {
         RunSpec shortened = new RunSpec(s.runId(), s.dataset(), s.model(), s.batchSize(), s.shots(), s.selection(),
                 s.strategy(), s.strategyPlugin(), s.seed(), iterations, s.evalEvery(), s.coordinates(), s.swept());
         execute(new PlannedRun(run.order(), shortened, run.dataset(), run.request(), run.model(), run.strategyKey(),
-                run.strategySpec(), run.training(), run.resolved()), config, cancelled);
+                run.strategySpec(), run.optimizerKey(), run.optimizerSpec(), run.training(), run.resolved()), config, cancelled);
     }
 
     /** Trains {@code run}; never throws for a plugin fault (only {@link Trainer.Cancelled}). */
@@ -57,12 +61,13 @@ public final class RunExecutor {
             model.initialize(run.spec().seed());
             model.expectEvaluations(Trainer.evaluations(run.spec(), task.train().count()));
             LrStrategy strategy = strategies.build(run.strategyKey(), run.strategySpec(), config::originOf);
+            Optimizer optimizer = optimizers.build(run.optimizerKey(), run.optimizerSpec(), config::originOf);
             long batchSeed = Seeds.derive(run.spec().seed(), "minibatch");
             int n = task.train().count();
             Batches batches = run.training().sampling().equals("epochs")
                     ? Batches.epochs(n, run.training().batchSize(), batchSeed)
                     : Batches.withReplacement(n, run.training().batchSize(), batchSeed);
-            return new Trainer(run.spec(), model, strategy, n, batches, run.training().divergenceFactor(), null, cancelled)
+            return new Trainer(run.spec(), model, strategy, optimizer, n, batches, run.training().divergenceFactor(), null, cancelled)
                     .run();
         } catch (Trainer.Cancelled c) {
             throw c;

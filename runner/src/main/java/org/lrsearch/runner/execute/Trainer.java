@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import org.lrsearch.api.CurvePoint;
 import org.lrsearch.api.LrStrategy;
 import org.lrsearch.api.Model;
+import org.lrsearch.api.Optimizer;
 import org.lrsearch.api.RunResult;
 import org.lrsearch.api.RunSpec;
 import org.lrsearch.api.RunStatus;
@@ -44,19 +45,30 @@ public final class Trainer {
     private final RunSpec spec;
     private final Model model;
     private final LrStrategy strategy;
+    private final Optimizer optimizer;
     private final Batches batches;
     private final double divergenceFactor;
     private final Observer observer;
     private final BooleanSupplier cancelled;
     private final int trainingSetSize;
 
-    /** @param trainingSetSize n, the size of the k-shot training set the batches index into */
+    /** A trainer of plain SGD (the paper's setting). */
     public Trainer(RunSpec spec, Model model, LrStrategy strategy, int trainingSetSize, Batches batches,
                    double divergenceFactor, Observer observer, BooleanSupplier cancelled) {
+        this(spec, model, strategy, null, trainingSetSize, batches, divergenceFactor, observer, cancelled);
+    }
+
+    /**
+     * @param optimizer       the run's optimizer with its fresh state, or null for plain SGD
+     * @param trainingSetSize n, the size of the k-shot training set the batches index into
+     */
+    public Trainer(RunSpec spec, Model model, LrStrategy strategy, Optimizer optimizer, int trainingSetSize,
+                   Batches batches, double divergenceFactor, Observer observer, BooleanSupplier cancelled) {
         this.spec = spec;
         this.trainingSetSize = trainingSetSize;
         this.model = model;
         this.strategy = strategy;
+        this.optimizer = optimizer;
         this.batches = batches;
         this.divergenceFactor = divergenceFactor;
         this.observer = observer;
@@ -91,7 +103,8 @@ public final class Trainer {
     public RunResult run() {
         long t0 = System.nanoTime();
         long evalNanos = 0;
-        TrainingContext ctx = new TrainingContext(model, spec.iterations(), trainingSetSize, spec.batchSize());
+        TrainingContext ctx = new TrainingContext(model, optimizer, spec.iterations(), trainingSetSize, spec.batchSize());
+        EvaluationPoint at = new EvaluationPoint(model, optimizer);
         List<CurvePoint> curve = new ArrayList<>();
         LrTrace lrs = new LrTrace();
         double initialLoss = model.trainLoss();
@@ -132,6 +145,7 @@ public final class Trainer {
                     break;
                 }
                 long e0 = System.nanoTime();
+                at.enter();
                 lastAccuracy = model.testAccuracy();
                 lastEvalAt = done;
                 // A per-epoch curve ends with the run's final point, as the paper's figure does.
@@ -139,18 +153,21 @@ public final class Trainer {
                     double epoch = (double) ((long) it * spec.batchSize()) / trainingSetSize;
                     curve.add(new CurvePoint(done, lastAccuracy, ctx.committed, epoch, model.trainAccuracy()));
                 }
+                at.leave();
                 evalNanos += System.nanoTime() - e0;
             }
         }
         double accuracy = lastAccuracy;
         double trainLoss = Double.NaN;
         if (status == RunStatus.OK || model.isFinite()) {
+            at.enter();
             if (lastEvalAt != done) {
                 long e0 = System.nanoTime();
                 accuracy = model.testAccuracy();
                 evalNanos += System.nanoTime() - e0;
             }
             trainLoss = model.trainLoss();
+            at.leave();
         }
         long wallMs = (System.nanoTime() - t0) / 1_000_000;
         return new RunResult(spec, status, message, done, accuracy, trainLoss, strategy.results(), ctx.forward,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.lrsearch.api.LossScope;
 import org.lrsearch.api.Model;
+import org.lrsearch.api.Optimizer;
 import org.lrsearch.api.SignChange;
 import org.lrsearch.api.Snapshot;
 import org.lrsearch.api.StepContext;
@@ -16,11 +17,20 @@ import org.lrsearch.api.TraceSink;
 /**
  * The {@link StepContext} a strategy sees, one per run, reused across iterations: computes the
  * minibatch gradient once, counts every pass, and collects what the strategy records. Trials look
- * at θ − η·g of this iteration's gradient, so after {@link #commit} (which moves θ) a trial would mix
+ * at θ(η) of this iteration's gradient, so after {@link #commit} (which moves θ) a trial would mix
  * the old gradient with new weights: it is refused.
+ *
+ * <p>Plain SGD (no optimizer, or {@code sgd}) uses the model's own trial path θ − η·g, fast and
+ * unchanged; any other optimizer forms its map θ(η) from θ and g on the first trial or commit of an
+ * iteration, and trials evaluate the model at the point it gives.
  */
 final class TrainingContext implements StepContext, TraceSink {
     private final Model model;
+    /** The run's optimizer, or null for plain SGD through the model's own trial path. */
+    private final Optimizer optimizer;
+    private double[] theta;
+    private double[] point;
+    private boolean formed;
     private final int totalIterations;
     private final int trainingSetSize;
     private final int batchSize;
@@ -46,8 +56,9 @@ final class TrainingContext implements StepContext, TraceSink {
     /** θ moved this iteration (commit or restore): no trial may follow. */
     private boolean thetaMoved;
 
-    TrainingContext(Model model, int totalIterations, int trainingSetSize, int batchSize) {
+    TrainingContext(Model model, Optimizer optimizer, int totalIterations, int trainingSetSize, int batchSize) {
         this.model = model;
+        this.optimizer = optimizer == null || optimizer.plainSgd() ? null : optimizer;
         this.totalIterations = totalIterations;
         this.trainingSetSize = trainingSetSize;
         this.batchSize = batchSize;
@@ -66,6 +77,22 @@ final class TrainingContext implements StepContext, TraceSink {
         gCopied = false;
         gradNormSq = Double.NaN;
         thetaMoved = false;
+        formed = false;
+    }
+
+    /** The optimizer's point θ(η) of this iteration (its map formed on first need). */
+    private double[] point(double eta) {
+        if (!formed) {
+            if (theta == null) {
+                theta = new double[model.parameterCount()];
+                point = new double[model.parameterCount()];
+            }
+            model.copyParameters(theta);
+            optimizer.form(theta, g());
+            formed = true;
+        }
+        optimizer.point(eta, point);
+        return point;
     }
 
     Trainer.IterationRecord record() {
@@ -87,7 +114,7 @@ final class TrainingContext implements StepContext, TraceSink {
     public double trialLoss(double eta, LossScope scope) {
         StepRules.checkTrial(thetaMoved, "trialLoss", iteration);
         forward++;
-        return model.trialLoss(eta, scope);
+        return optimizer == null ? model.trialLoss(eta, scope) : model.lossAt(point(eta), scope);
     }
 
     /** This iteration's g, copied out of the model once, on first need. */
@@ -107,7 +134,11 @@ final class TrainingContext implements StepContext, TraceSink {
     public double signChangePercent(double eta) {
         StepRules.checkTrial(thetaMoved, "signChangePercent", iteration);
         g();
-        model.trialGradient(eta, gTrial);
+        if (optimizer == null) {
+            model.trialGradient(eta, gTrial);
+        } else {
+            model.gradientAt(point(eta), gTrial);
+        }
         forward++;
         backward++;
         return SignChange.percent(g, gTrial);
@@ -152,7 +183,8 @@ final class TrainingContext implements StepContext, TraceSink {
 
     @Override
     public Snapshot parameterSnapshot() {
-        return new Vectors.Copy(Snapshot.Kind.PARAMETERS, iteration, Vectors.flatten(model.tensors()));
+        return new Vectors.Copy(Snapshot.Kind.PARAMETERS, iteration, Vectors.flatten(model.tensors()),
+                optimizer == null ? null : optimizer.saveState());
     }
 
     @Override
@@ -198,7 +230,13 @@ final class TrainingContext implements StepContext, TraceSink {
 
     @Override
     public void restore(Snapshot parameters) {
-        model.setTensors(Vectors.unflatten(Vectors.of(parameters, Snapshot.Kind.PARAMETERS), model.tensors()));
+        double[] values = Vectors.of(parameters, Snapshot.Kind.PARAMETERS);
+        if (optimizer == null) {
+            model.setTensors(Vectors.unflatten(values, model.tensors()));
+        } else {
+            model.moveTo(values);
+            optimizer.restoreState(((Vectors.Copy) parameters).optimizerState());
+        }
         thetaMoved = true;
     }
 
@@ -210,7 +248,13 @@ final class TrainingContext implements StepContext, TraceSink {
     @Override
     public void commit(double eta) {
         StepRules.checkCommit(committed, eta, iteration);
-        model.commit(eta);
+        if (optimizer == null) {
+            model.commit(eta);
+        } else {
+            double[] p = point(eta);
+            optimizer.commit(eta, this);
+            model.moveTo(p);
+        }
         committed = eta;
         thetaMoved = true;
     }

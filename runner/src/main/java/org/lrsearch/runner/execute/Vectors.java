@@ -12,8 +12,11 @@ final class Vectors {
     private Vectors() {
     }
 
-    /** A snapshot: a private copy no strategy can reach. */
-    record Copy(Snapshot.Kind kind, int iteration, double[] values) implements Snapshot {
+    /**
+     * A snapshot: a private copy no strategy can reach; of the parameters, with the optimizer's state
+     * then (null for plain SGD), which a restore returns too.
+     */
+    record Copy(Snapshot.Kind kind, int iteration, double[] values, Object optimizerState) implements Snapshot {
     }
 
     /** A gradient snapshot: the model's own copy (low-rank for the two-layer net), read only by the model. */

@@ -11,16 +11,21 @@ import org.lrsearch.runner.config.OptionsBinder;
 
 /**
  * The {@code grid} section: dotted key → list of values, expanded to the Cartesian product, first
- * key outermost. Keys are {@code strategy} or dotted keys under dataset, model or training.
+ * key outermost. Keys are {@code strategy}, {@code optimizer} or dotted keys under dataset, model or training.
  */
 final class Grid {
-    static final List<String> SECTIONS = List.of("dataset", "model", "training", "strategy");
+    static final List<String> SECTIONS = List.of("dataset", "model", "training", "strategy", "optimizer");
+    /** Grid keys that name a label (of {@code strategies:}, {@code optimizers:}) rather than a dotted option. */
+    static final List<String> LABEL_KEYS = List.of("strategy", "optimizer");
 
     private Grid() {
     }
 
-    /** The grid, validated; with no strategy chosen anywhere, every named strategy is swept, outermost. */
-    static Map<String, List<Object>> read(ComposedConfig config, List<String> strategyLabels) {
+    /**
+     * The grid, validated; with no strategy chosen anywhere, every named strategy is swept, outermost, and
+     * likewise every optimizer of an {@code optimizers:} section, next.
+     */
+    static Map<String, List<Object>> read(ComposedConfig config, List<String> strategyLabels, List<String> optimizerLabels) {
         Object raw = config.tree().get("grid");
         Map<String, List<Object>> out = new LinkedHashMap<>();
         if (raw != null && !(raw instanceof Map<?, ?>)) {
@@ -30,11 +35,13 @@ final class Grid {
             for (var e : Mappers.map(raw).entrySet()) {
                 String key = "grid." + e.getKey();
                 String section = e.getKey().split("\\.")[0];
-                if (!SECTIONS.contains(section) || (e.getKey().equals("strategy") != section.equals("strategy"))
-                        || (!section.equals("strategy") && !e.getKey().contains("."))) {
+                boolean label = LABEL_KEYS.contains(section);
+                if (!SECTIONS.contains(section) || (LABEL_KEYS.contains(e.getKey()) != label)
+                        || (!label && !e.getKey().contains("."))) {
                     throw config.error(key, null, "no such key to sweep" + OptionsBinder.didYouMean(e.getKey(),
-                            List.of("strategy", "dataset.shots", "model.hidden", "training.batchSize", "training.iterations"))
-                            + "; grid keys are `strategy` or dotted keys under dataset, model or training");
+                            List.of("strategy", "optimizer", "dataset.shots", "model.hidden", "training.batchSize",
+                                    "training.iterations"))
+                            + "; grid keys are `strategy`, `optimizer` or dotted keys under dataset, model or training");
                 }
                 if (!(e.getValue() instanceof List<?> l) || l.isEmpty()) {
                     throw config.error(key, e.getValue(), "must be a non-empty list of values");
@@ -42,13 +49,15 @@ final class Grid {
                 out.put(e.getKey(), new ArrayList<>(l));
             }
         }
+        Map<String, List<Object>> all = new LinkedHashMap<>();
         if (!out.containsKey("strategy") && !config.tree().containsKey("strategy")) {
-            Map<String, List<Object>> all = new LinkedHashMap<>();
             all.put("strategy", new ArrayList<>(strategyLabels));
-            all.putAll(out);
-            return all;
         }
-        return out;
+        if (!optimizerLabels.isEmpty() && !out.containsKey("optimizer") && !config.tree().containsKey("optimizer")) {
+            all.put("optimizer", new ArrayList<>(optimizerLabels));
+        }
+        all.putAll(out);
+        return all;
     }
 
     /** Every combination of the grid's values, first key outermost. */

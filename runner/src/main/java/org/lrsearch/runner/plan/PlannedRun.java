@@ -17,10 +17,13 @@ import org.lrsearch.runner.plugins.BoundPlugin;
  * @param model        the model plugin with its options
  * @param strategyKey  where the strategy spec sits in config ({@code strategies.H1})
  * @param strategySpec the normalised strategy spec ({@code plugin} plus options, nested specs included)
+ * @param optimizerKey  where the optimizer spec sits in config ({@code optimizers.adam}), or {@code optimizer}
+ *                      for the default plain SGD of a config that names none
+ * @param optimizerSpec the normalised optimizer spec
  * @param training     iterations, batch size, evaluation interval, sampling, divergence guard
  * @param resolved     the run's resolved config, as hashed into its run id
  */
 public record PlannedRun(int order, RunSpec spec, BoundPlugin<DatasetPlugin<?>> dataset, TaskRequest request,
                          BoundPlugin<ModelPlugin<?>> model, String strategyKey, Map<String, Object> strategySpec,
-                         TrainingSettings training, Map<String, Object> resolved) {
+                         String optimizerKey, Map<String, Object> optimizerSpec, TrainingSettings training, Map<String, Object> resolved) {
 }

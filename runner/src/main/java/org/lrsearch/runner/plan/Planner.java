@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.lrsearch.api.DatasetPlugin;
 import org.lrsearch.api.LrStrategyPlugin;
 import org.lrsearch.api.ModelPlugin;
+import org.lrsearch.api.OptimizerPlugin;
 import org.lrsearch.api.Plugin;
 import org.lrsearch.api.ReporterPlugin;
 import org.lrsearch.runner.config.ComposedConfig;
@@ -22,6 +23,7 @@ import org.lrsearch.runner.config.Mappers;
 import org.lrsearch.runner.plugins.Registry;
 import org.lrsearch.runner.config.OptionsBinder;
 import org.lrsearch.runner.plugins.BoundPlugin;
+import org.lrsearch.runner.plugins.Optimizers;
 import org.lrsearch.runner.plugins.Strategies;
 
 /**
@@ -32,7 +34,7 @@ import org.lrsearch.runner.plugins.Strategies;
  */
 public final class Planner {
     static final List<String> TOP_KEYS = List.of("name", "description", "dataset", "model", "training", "strategy",
-            "strategies", "seeds", "grid", "reporters", "report");
+            "strategies", "optimizer", "optimizers", "seeds", "grid", "reporters", "report");
     static final List<String> REPORT_KEYS = List.of("title", "reference", "templates", "baseline", "columns");
     /**
      * The plugins a config gets when it names none: the one place such defaults live. A config that
@@ -44,18 +46,25 @@ public final class Planner {
 
     private final Map<String, ReporterPlugin<?>> reporters;
     private final Strategies strategies;
+    private final Optimizers optimizers;
     private final RunResolver resolver;
 
     @Inject
     public Planner(Map<String, DatasetPlugin<?>> datasets, Map<String, ModelPlugin<?>> models,
-                   Map<String, LrStrategyPlugin<?>> strategyPlugins, Map<String, ReporterPlugin<?>> reporters) {
+                   Map<String, LrStrategyPlugin<?>> strategyPlugins, Map<String, OptimizerPlugin<?>> optimizerPlugins,
+                   Map<String, ReporterPlugin<?>> reporters) {
         this.reporters = new TreeMap<>(reporters);
         this.strategies = new Strategies(new TreeMap<>(strategyPlugins));
+        this.optimizers = new Optimizers(new TreeMap<>(optimizerPlugins));
         this.resolver = new RunResolver(new TreeMap<>(datasets), new TreeMap<>(models));
     }
 
     public Strategies strategies() {
         return strategies;
+    }
+
+    public Optimizers optimizers() {
+        return optimizers;
     }
 
     /** How much of the data {@link #plan} checks. */
@@ -79,9 +88,12 @@ public final class Planner {
         }
         String name = tree.containsKey("name") ? experimentName(config, tree.get("name"))
                 : stripExt(config.file().getFileName().toString()).replaceAll("[^A-Za-z0-9._-]", "-");
-        Map<String, Map<String, Object>> strategySpecs = strategySpecs(config);
+        Map<String, String> pins = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> strategySpecs = MethodSections.strategies(config, strategies, pins);
+        Map<String, Map<String, Object>> optimizerSpecs = MethodSections.optimizers(config, optimizers, pins);
         List<Long> seeds = seeds(config, tree.get("seeds"));
-        Map<String, List<Object>> grid = Grid.read(config, new ArrayList<>(strategySpecs.keySet()));
+        Map<String, List<Object>> grid = Grid.read(config, new ArrayList<>(strategySpecs.keySet()),
+                new ArrayList<>(optimizerSpecs.keySet()));
         List<String> swept = List.copyOf(grid.keySet());
         List<ExperimentPlan.Reporter> reporterList = reporters(config, tree.get("reporters"));
         Map<String, Object> report = report(config, tree.get("report"));
@@ -89,33 +101,44 @@ public final class Planner {
             throw config.error("report.columns", report.get("columns"), "must be a swept key; the grid sweeps: "
                     + String.join(", ", swept));
         }
-        // 'all' compares every pair of strategies, Holm-adjusted over all of them.
-        if (report.containsKey("baseline") && !"all".equals(report.get("baseline"))
-                && !strategySpecs.containsKey(report.get("baseline"))) {
-            throw config.error("report.baseline", report.get("baseline"), "must be a strategy label or 'all'"
-                    + OptionsBinder.didYouMean(String.valueOf(report.get("baseline")), strategySpecs.keySet())
-                    + "; labels: " + String.join(", ", strategySpecs.keySet()) + ", or all");
-        }
 
         Map<String, Object> base = Mappers.map(Mappers.deepCopy(tree));
-        for (String k : List.of("grid", "seeds", "reporters", "report", "strategies", "name", "description")) {
+        for (String k : List.of("grid", "seeds", "reporters", "report", "strategies", "optimizers", "name", "description")) {
             base.remove(k);
         }
         List<PlannedRun> runs = new ArrayList<>();
         for (Map<String, Object> cell : Grid.cells(grid)) {
+            // A strategy pinned to an optimizer runs once per cell of the other keys, on its own optimizer.
+            String pin = pins.get(String.valueOf(cell.getOrDefault("strategy", tree.get("strategy"))));
+            if (pin != null && grid.containsKey("optimizer") && !grid.get("optimizer").get(0).equals(cell.get("optimizer"))) {
+                continue;
+            }
             Map<String, Object> cellTree = Mappers.map(Mappers.deepCopy(base));
             cell.forEach((k, v) -> ComposedConfig.setPath(cellTree, k, Mappers.deepCopy(v), null, null));
+            if (pin != null) {
+                cellTree.put("optimizer", pin);
+            }
             Function<String, String> originOf = key -> {
                 String g = Grid.sweptBy(swept, key);
                 return config.originOf(g == null ? key : "grid." + g);
             };
             for (long seed : seeds) {
                 try {
-                    runs.add(resolver.resolve(runs.size(), cellTree, strategySpecs, seed, swept, originOf));
+                    runs.add(resolver.resolve(runs.size(), cellTree, strategySpecs, optimizerSpecs, seed, swept, originOf));
                 } catch (ConfigException e) {
                     throw Grid.blame(config, swept, e);
                 }
             }
+        }
+        Composition.check(config, runs, strategies, optimizers);
+        Set<String> methods = new java.util.LinkedHashSet<>();
+        runs.forEach(r -> methods.add(r.spec().strategy()));
+        // 'all' compares every pair of methods, Holm-adjusted over all of them.
+        if (report.containsKey("baseline") && !"all".equals(report.get("baseline"))
+                && !methods.contains(report.get("baseline"))) {
+            throw config.error("report.baseline", report.get("baseline"), "must be a strategy label or 'all'"
+                    + OptionsBinder.didYouMean(String.valueOf(report.get("baseline")), methods)
+                    + "; labels: " + String.join(", ", methods) + ", or all");
         }
         Set<String> ids = new HashSet<>();
         for (PlannedRun r : runs) {
@@ -139,6 +162,11 @@ public final class Planner {
             versions.put("dataset:" + r.dataset().id(), Registry.fingerprint(r.dataset().plugin()));
             versions.put("model:" + r.model().id(), Registry.fingerprint(r.model().plugin()));
             strategyPlugins(r.strategySpec(), versions);
+            // A config without optimizers: its fingerprint as before they existed (plain SGD, named nowhere).
+            if (!r.optimizerKey().equals(RunResolver.DEFAULT_OPTIMIZER_KEY)) {
+                var p = optimizers.plugin("optimizer.plugin", r.optimizerSpec().get("plugin"), k -> "plan");
+                versions.put("optimizer:" + p.id(), Registry.fingerprint(p));
+            }
         }
         return PlanIdentity.of(tree, runs.stream().map(r -> r.spec().runId()).toList(), versions,
                 runs.isEmpty() ? Map.of() : runs.get(0).resolved());
@@ -153,26 +181,6 @@ public final class Planner {
                 strategyPlugins(Mappers.map(m), versions);
             }
         }
-    }
-
-    private Map<String, Map<String, Object>> strategySpecs(ComposedConfig config) {
-        Object raw = config.tree().get("strategies");
-        if (!(raw instanceof Map<?, ?> m) || m.isEmpty()) {
-            throw config.error("strategies", raw, "must map at least one label to a strategy, e.g. "
-                    + "strategies: {\"0.1\": {plugin: fixed, lr: 0.1}}");
-        }
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        for (var e : Mappers.map(m).entrySet()) {
-            String key = "strategies." + e.getKey();
-            // Normalising builds the strategy once, which validates plugin ids and options, nested `then` included.
-            out.put(e.getKey(), strategies.normalise(key, e.getValue(), config::originOf));
-            if (strategies.build(key, e.getValue(), config::originOf) instanceof org.lrsearch.api.BoundedStrategy b
-                    && b.needsBound()) {
-                throw config.error(key, e.getValue(), "cannot run on its own as configured: it takes its rate from a "
-                        + "searcher's bound; give it a rate of its own (e.g. lr) or use it as a searcher's `then`");
-            }
-        }
-        return out;
     }
 
     private static List<Long> seeds(ComposedConfig config, Object raw) {

@@ -16,6 +16,7 @@ import org.lrsearch.runner.config.ConfigException;
 import org.lrsearch.runner.config.Mappers;
 import org.lrsearch.runner.config.OptionsBinder;
 import org.lrsearch.runner.plugins.BoundPlugin;
+import org.lrsearch.runner.plugins.Optimizers;
 
 /**
  * Resolves one grid cell and seed into a {@link PlannedRun}: binds the dataset, model and training
@@ -25,6 +26,10 @@ final class RunResolver {
     /** Keys of the dataset and model sections that the runner reads itself; the rest are the plugin's options. */
     static final List<String> DATASET_CORE_KEYS = List.of("plugin", "shots", "selection");
     static final List<String> MODEL_CORE_KEYS = List.of("plugin");
+    /** Where a run's optimizer "sits" when its config names none: plain SGD, kept out of the run id. */
+    static final String DEFAULT_OPTIMIZER_KEY = "optimizer";
+    /** Joins a strategy's and an optimizer's labels into the label of the method that reports compare. */
+    public static final String METHOD_JOIN = "+";
 
     private final Map<String, DatasetPlugin<?>> datasets;
     private final Map<String, ModelPlugin<?>> models;
@@ -40,8 +45,9 @@ final class RunResolver {
      * @param swept    the grid's keys, in grid order
      * @param originOf which file (or the command line) set a dotted key
      */
-    PlannedRun resolve(int order, Map<String, Object> cell, Map<String, Map<String, Object>> specs, long seed,
-                       List<String> swept, Function<String, String> originOf) {
+    PlannedRun resolve(int order, Map<String, Object> cell, Map<String, Map<String, Object>> specs,
+                       Map<String, Map<String, Object>> optimizerSpecs, long seed, List<String> swept,
+                       Function<String, String> originOf) {
         for (String k : cell.keySet()) {
             if (!Grid.SECTIONS.contains(k)) {
                 throw new ConfigException(originOf.apply(k), k, null, "unknown key" + OptionsBinder.didYouMean(k, Planner.TOP_KEYS));
@@ -68,6 +74,7 @@ final class RunResolver {
                     + "; defined under strategies: " + String.join(", ", specs.keySet()));
         }
         Map<String, Object> spec = specs.get(label);
+        String optimizer = optimizerLabel(cell.get("optimizer"), optimizerSpecs, originOf);
         Map<String, Object> dsMap = options(dsOptions);
         Map<String, Object> mdMap = options(mdOptions);
         Map<String, Object> trMap = options(training);
@@ -78,22 +85,52 @@ final class RunResolver {
         resolved.put("model", withPlugin(model.id(), Map.of("options", mdMap)));
         resolved.put("training", trMap);
         resolved.put("strategy", Map.of("label", label, "spec", spec));
+        // Only a config that names optimizers puts one in the run id: every earlier run keeps its id.
+        if (optimizer != null) {
+            resolved.put("optimizer", Map.of("label", optimizer, "spec", optimizerSpecs.get(optimizer)));
+        }
         resolved.put("seed", seed);
 
         // Coordinates: what reports describe the run by. Every option under its dotted key, then the
         // grid's own values (a swept key always shows the value the grid gave it).
         Map<String, Object> coordinates = new LinkedHashMap<>();
         coordinates.put("strategy", label);
+        if (optimizer != null) {
+            coordinates.put("optimizer", optimizer);
+        }
         coordinates.put("dataset.shots", shots);
         coordinates.put("dataset.selection", selection.key());
         dsMap.forEach((k, v) -> coordinates.put("dataset." + k, v));
         mdMap.forEach((k, v) -> coordinates.put("model." + k, v));
         trMap.forEach((k, v) -> coordinates.put("training." + k, v));
+        // With optimizers, the method a report compares is the strategy on its optimizer: "H1+adam".
+        String method = optimizer == null ? label : label + METHOD_JOIN + optimizer;
         RunSpec runSpec = new RunSpec(runId(resolved), dataset.id(), model.id(), training.batchSize(), shots,
-                selection.key(), label, String.valueOf(spec.get("plugin")), seed, training.iterations(),
+                selection.key(), method, String.valueOf(spec.get("plugin")), seed, training.iterations(),
                 training.interval(), coordinates, swept);
         return new PlannedRun(order, runSpec, new BoundPlugin<>(dataset, dsOptions), new TaskRequest(shots, selection, seed),
-                new BoundPlugin<>(model, mdOptions), "strategies." + label, spec, training, resolved);
+                new BoundPlugin<>(model, mdOptions), "strategies." + label, spec,
+                optimizer == null ? DEFAULT_OPTIMIZER_KEY : "optimizers." + optimizer,
+                optimizer == null ? Optimizers.DEFAULT_SPEC : optimizerSpecs.get(optimizer), training, resolved);
+    }
+
+    /** The cell's optimizer label, checked against {@code optimizers:}; null when the config defines none. */
+    private static String optimizerLabel(Object raw, Map<String, Map<String, Object>> specs,
+                                         Function<String, String> originOf) {
+        if (specs.isEmpty()) {
+            if (raw != null) {
+                throw new ConfigException(originOf.apply("optimizer"), "optimizer", raw, "no optimizers are defined: "
+                        + "name them under optimizers:, e.g. optimizers: {" + raw + ": {plugin: " + raw + "}}");
+            }
+            return null;
+        }
+        String label = String.valueOf(raw);
+        if (raw == null || !specs.containsKey(label)) {
+            throw new ConfigException(originOf.apply("optimizer"), "optimizer", raw, "no such optimizer label"
+                    + (raw == null ? "" : OptionsBinder.didYouMean(label, specs.keySet()))
+                    + "; defined under optimizers: " + String.join(", ", specs.keySet()));
+        }
+        return label;
     }
 
     @SuppressWarnings("unchecked")

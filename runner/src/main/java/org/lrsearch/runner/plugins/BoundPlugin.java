@@ -12,6 +12,8 @@ import org.lrsearch.api.LrStrategy;
 import org.lrsearch.api.LrStrategyPlugin;
 import org.lrsearch.api.Model;
 import org.lrsearch.api.ModelPlugin;
+import org.lrsearch.api.Optimizer;
+import org.lrsearch.api.OptimizerPlugin;
 import org.lrsearch.api.Plugin;
 import org.lrsearch.api.ReporterPlugin;
 import org.lrsearch.api.StrategyFactory;
@@ -56,6 +58,10 @@ public record BoundPlugin<P extends Plugin<?>>(P plugin, Record options) {
 
     public static LrStrategy create(BoundPlugin<LrStrategyPlugin<?>> b, StrategyFactory nested) {
         return b.<LrStrategyPlugin<Record>>raw().create(b.options, nested);
+    }
+
+    public static Optimizer create(BoundPlugin<OptimizerPlugin<?>> b) {
+        return b.<OptimizerPlugin<Record>>raw().create(b.options);
     }
 
     public static List<Path> report(BoundPlugin<ReporterPlugin<?>> b, ExperimentResults results, Path out)

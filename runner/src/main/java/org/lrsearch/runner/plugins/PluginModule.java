@@ -6,6 +6,7 @@ import com.google.inject.multibindings.MapBinder;
 import org.lrsearch.api.DatasetPlugin;
 import org.lrsearch.api.LrStrategyPlugin;
 import org.lrsearch.api.ModelPlugin;
+import org.lrsearch.api.OptimizerPlugin;
 import org.lrsearch.api.ReporterPlugin;
 
 /**
@@ -31,6 +32,9 @@ public final class PluginModule extends AbstractModule {
         MapBinder<String, LrStrategyPlugin<?>> strategies = MapBinder.newMapBinder(binder(),
                 new TypeLiteral<String>() { }, new TypeLiteral<LrStrategyPlugin<?>>() { });
         registry.plugins(Registry.Kind.STRATEGY).forEach((id, p) -> strategies.addBinding(id).toInstance((LrStrategyPlugin<?>) p));
+        MapBinder<String, OptimizerPlugin<?>> optimizers = MapBinder.newMapBinder(binder(),
+                new TypeLiteral<String>() { }, new TypeLiteral<OptimizerPlugin<?>>() { });
+        registry.plugins(Registry.Kind.OPTIMIZER).forEach((id, p) -> optimizers.addBinding(id).toInstance((OptimizerPlugin<?>) p));
         MapBinder<String, ReporterPlugin<?>> reporters = MapBinder.newMapBinder(binder(),
                 new TypeLiteral<String>() { }, new TypeLiteral<ReporterPlugin<?>>() { });
         registry.plugins(Registry.Kind.REPORTER).forEach((id, p) -> reporters.addBinding(id).toInstance((ReporterPlugin<?>) p));

@@ -17,6 +17,7 @@ import org.apache.logging.log4j.Logger;
 import org.lrsearch.api.DatasetPlugin;
 import org.lrsearch.api.LrStrategyPlugin;
 import org.lrsearch.api.ModelPlugin;
+import org.lrsearch.api.OptimizerPlugin;
 import org.lrsearch.api.Plugin;
 import org.lrsearch.api.PluginInfo;
 import org.lrsearch.api.ReporterPlugin;
@@ -35,6 +36,7 @@ public final class Registry {
         DATASET("dataset", DatasetPlugin.class),
         MODEL("model", ModelPlugin.class),
         STRATEGY("strategy", LrStrategyPlugin.class),
+        OPTIMIZER("optimizer", OptimizerPlugin.class),
         REPORTER("reporter", ReporterPlugin.class);
 
         final String label;

@@ -13,6 +13,7 @@ import org.lrsearch.api.Model;
 import org.lrsearch.api.ModelPlugin;
 import org.lrsearch.api.RunResult;
 import org.lrsearch.api.Samples;
+import org.lrsearch.api.TraceEvent;
 import org.lrsearch.runner.config.OptionsBinder;
 import org.lrsearch.runner.plugins.BoundPlugin;
 
@@ -137,21 +138,89 @@ final class Golden {
 
     /** The final state against the trace: each tensor's sum and sum of squares, training loss, test accuracy exactly. */
     void checkFinal(RunResult result, Model model, List<String> failures) {
-        JsonNode fin = root.get("expected").get("final");
-        Map<String, double[]> tensors = model.tensors();
+        checkFinal(result, model.tensors(), failures);
+    }
+
+    /** As {@link #checkFinal(RunResult, Model, List)}, with the final tensors given (an evaluation point's). */
+    void checkFinal(RunResult result, Map<String, double[]> tensors, List<String> failures) {
+        checkTensors("final", root.get("expected").get("final"), tensors, failures);
+        check(failures, "final trainLoss", root.get("expected").get("trainLoss").asDouble(), result.finalTrainLoss());
+        double acc = root.get("expected").get("test").get("accuracy").asDouble();
+        if (acc != result.testAccuracy()) {
+            failures.add(where("test accuracy (exact)", acc, result.testAccuracy()));
+        }
+    }
+
+    /** Each tensor's sum and sum of squares against {@code fin} ({@code {W1: {sum, sumOfSquares}, ...}}). */
+    void checkTensors(String what, JsonNode fin, Map<String, double[]> tensors, List<String> failures) {
         for (String t : new String[] {"W1", "b1", "W2", "b2"}) {
             double sum = 0, sq = 0;
             for (double v : tensors.get(t)) {
                 sum += v;
                 sq += v * v;
             }
-            check(failures, "final " + t + " sum", fin.get(t).get("sum").asDouble(), sum);
-            check(failures, "final " + t + " sumOfSquares", fin.get(t).get("sumOfSquares").asDouble(), sq);
+            check(failures, what + " " + t + " sum", fin.get(t).get("sum").asDouble(), sum);
+            check(failures, what + " " + t + " sumOfSquares", fin.get(t).get("sumOfSquares").asDouble(), sq);
         }
-        check(failures, "final trainLoss", root.get("expected").get("trainLoss").asDouble(), result.finalTrainLoss());
-        double acc = root.get("expected").get("test").get("accuracy").asDouble();
-        if (acc != result.testAccuracy()) {
-            failures.add(where("test accuracy (exact)", acc, result.testAccuracy()));
+    }
+
+    /** The searcher's rounds of one iteration: case exactly, H within tolerance, G within the trace's points, δ exactly. */
+    void checkRounds(List<String> failures, String at, JsonNode rounds, Trainer.IterationRecord r) {
+        List<TraceEvent> actualRounds = r.events().stream().filter(x -> x.type().equals("searchRound")).toList();
+        if (rounds.size() != actualRounds.size()) {
+            failures.add(name + ": " + at + "expected " + rounds.size() + " search rounds, got " + actualRounds.size());
+            return;
+        }
+        for (int k = 0; k < rounds.size(); k++) {
+            JsonNode er = rounds.get(k);
+            TraceEvent ar = actualRounds.get(k);
+            String actualCase = String.valueOf(ar.payload().get("case"));
+            double[] actualG = ar.numbers("G");
+            String rk = at + "round " + k + " ";
+            if (!er.get("case").asText().equals(actualCase)) {
+                failures.add(name + ": " + rk + "case expected " + er.get("case").asText() + ", got " + actualCase);
+            }
+            double[] h = flatten(er.get("H"));
+            for (int j = 0; j < h.length; j++) {
+                if (!matches(h[j], ar.numbers("H")[j])) {
+                    failures.add(where(rk + "H[" + j + "]", h[j], ar.numbers("H")[j]));
+                }
+            }
+            double[] gv = flatten(er.get("G"));
+            for (int j = 0; j < gv.length; j++) {
+                if (Math.abs(gv[j] - actualG[j]) > signChange) {
+                    failures.add(where(rk + "G[" + j + "]", gv[j], actualG[j]));
+                }
+            }
+            if (er.has("delta") && er.get("delta").asDouble() != ar.number("delta")) {
+                failures.add(where(rk + "delta", er.get("delta").asDouble(), ar.number("delta")));
+            }
+        }
+    }
+
+    /** The selector's candidates exactly and their losses within tolerance. */
+    void checkCandidates(List<String> failures, String at, JsonNode e, Trainer.IterationRecord r) {
+        double[] c = flatten(e.get("candidates"));
+        double[] cl = flatten(e.get("candidateLosses"));
+        if (r.candidates() == null || r.candidates().length != c.length) {
+            failures.add(name + ": " + at + "expected " + c.length + " candidates");
+            return;
+        }
+        for (int j = 0; j < c.length; j++) {
+            if (c[j] != r.candidates()[j]) {
+                failures.add(where(at + "candidates[" + j + "] (exact)", c[j], r.candidates()[j]));
+            }
+            if (!matches(cl[j], r.candidateLosses()[j])) {
+                failures.add(where(at + "candidateLosses[" + j + "]", cl[j], r.candidateLosses()[j]));
+            }
+        }
+    }
+
+    /** Fails with the first twenty mismatches, if any. */
+    static void assertNoFailures(List<String> failures) {
+        if (!failures.isEmpty()) {
+            org.junit.jupiter.api.Assertions.fail(failures.size() + " mismatches, first ones:\n  "
+                    + String.join("\n  ", failures.subList(0, Math.min(20, failures.size()))));
         }
     }
 

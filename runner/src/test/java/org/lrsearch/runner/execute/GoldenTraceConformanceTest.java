@@ -1,7 +1,6 @@
 package org.lrsearch.runner.execute;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import org.lrsearch.api.Model;
 import org.lrsearch.api.ModelPlugin;
 import org.lrsearch.api.RunResult;
 import org.lrsearch.api.RunSpec;
-import org.lrsearch.api.TraceEvent;
 import org.lrsearch.runner.plugins.Registry;
 import org.lrsearch.runner.plugins.Strategies;
 import org.lrsearch.runner.testplugins.BundledPlugins;
@@ -83,7 +81,7 @@ class GoldenTraceConformanceTest {
             }
         }
         g.checkFinal((RunResult) out[2], (Model) out[3], failures);
-        assertNoFailures(failures);
+        Golden.assertNoFailures(failures);
     }
 
     @ParameterizedTest(name = "{0} through {1}")
@@ -119,37 +117,7 @@ class GoldenTraceConformanceTest {
             if (!e.get("phase").asText().equals(r.phase())) {
                 failures.add(g.name + ": " + at + "phase expected " + e.get("phase").asText() + ", got " + r.phase());
             }
-            JsonNode rounds = e.get("rounds");
-            List<TraceEvent> actualRounds = r.events().stream().filter(x -> x.type().equals("searchRound")).toList();
-            if (rounds.size() != actualRounds.size()) {
-                failures.add(g.name + ": " + at + "expected " + rounds.size() + " search rounds, got " + actualRounds.size());
-            } else {
-                for (int k = 0; k < rounds.size(); k++) {
-                    JsonNode er = rounds.get(k);
-                    TraceEvent ar = actualRounds.get(k);
-                    String actualCase = String.valueOf(ar.payload().get("case"));
-                    double[] actualG = ar.numbers("G");
-                    String rk = at + "round " + k + " ";
-                    if (!er.get("case").asText().equals(actualCase)) {
-                        failures.add(g.name + ": " + rk + "case expected " + er.get("case").asText() + ", got " + actualCase);
-                    }
-                    double[] h = doublesArray(er.get("H"));
-                    for (int j = 0; j < h.length; j++) {
-                        if (!g.matches(h[j], ar.numbers("H")[j])) {
-                            failures.add(g.where(rk + "H[" + j + "]", h[j], ar.numbers("H")[j]));
-                        }
-                    }
-                    double[] gv = doublesArray(er.get("G"));
-                    for (int j = 0; j < gv.length; j++) {
-                        if (Math.abs(gv[j] - actualG[j]) > g.signChange) {
-                            failures.add(g.where(rk + "G[" + j + "]", gv[j], actualG[j]));
-                        }
-                    }
-                    if (er.has("delta") && er.get("delta").asDouble() != ar.number("delta")) {
-                        failures.add(g.where(rk + "delta", er.get("delta").asDouble(), ar.number("delta")));
-                    }
-                }
-            }
+            g.checkRounds(failures, at, e.get("rounds"), r);
             if (e.get("lr").asDouble() != r.lr()) {
                 failures.add(g.where(at + "lr (exact)", e.get("lr").asDouble(), r.lr()));
             }
@@ -160,20 +128,7 @@ class GoldenTraceConformanceTest {
                 failures.add(g.where(at + "lossAfter", e.get("lossAfter").asDouble(), lossAfter.get(i)));
             }
             if (e.has("candidates")) {
-                double[] c = doublesArray(e.get("candidates"));
-                double[] cl = doublesArray(e.get("candidateLosses"));
-                if (r.candidates() == null || r.candidates().length != c.length) {
-                    failures.add(g.name + ": " + at + "expected " + c.length + " candidates");
-                } else {
-                    for (int j = 0; j < c.length; j++) {
-                        if (c[j] != r.candidates()[j]) {
-                            failures.add(g.where(at + "candidates[" + j + "] (exact)", c[j], r.candidates()[j]));
-                        }
-                        if (!g.matches(cl[j], r.candidateLosses()[j])) {
-                            failures.add(g.where(at + "candidateLosses[" + j + "]", cl[j], r.candidateLosses()[j]));
-                        }
-                    }
-                }
+                g.checkCandidates(failures, at, e, r);
             }
         }
         if (expected.get("delta").asDouble() != result.result("delta")) {
@@ -188,16 +143,9 @@ class GoldenTraceConformanceTest {
             failures.add(g.name + ": search cases expected " + expectedCases + ", got " + cases);
         }
         g.checkFinal(result, (Model) out[3], failures);
-        assertNoFailures(failures);
+        Golden.assertNoFailures(failures);
     }
 
-
-    private static void assertNoFailures(List<String> failures) {
-        if (!failures.isEmpty()) {
-            fail(failures.size() + " mismatches, first ones:\n  " + String.join("\n  ",
-                    failures.subList(0, Math.min(20, failures.size()))));
-        }
-    }
 
     private static List<Double> doubles(JsonNode n) {
         List<Double> l = new ArrayList<>();
@@ -205,7 +153,4 @@ class GoldenTraceConformanceTest {
         return l;
     }
 
-    private static double[] doublesArray(JsonNode n) {
-        return doubles(n).stream().mapToDouble(Double::doubleValue).toArray();
-    }
 }

@@ -1,0 +1,138 @@
+package org.lrsearch.runner.execute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lrsearch.api.FewShotTask;
+import org.lrsearch.api.LrStrategy;
+import org.lrsearch.api.Model;
+import org.lrsearch.api.ModelPlugin;
+import org.lrsearch.api.Optimizer;
+import org.lrsearch.api.RunResult;
+import org.lrsearch.api.RunSpec;
+import org.lrsearch.api.ScalarSeries;
+import org.lrsearch.runner.plugins.Optimizers;
+import org.lrsearch.runner.plugins.Registry;
+import org.lrsearch.runner.plugins.Strategies;
+import org.lrsearch.runner.testplugins.BundledPlugins;
+
+/**
+ * The optimizers of docs/OPTIMIZERS.md against the golden traces of an independent NumPy implementation
+ * (shared/golden/optimizers, copied into test resources; DoG's, a strategy on plain SGD, runs in
+ * {@link StrategyTraceConformanceTest}): through the real trainer, step context, optimizer plugin and
+ * two-layer net, as {@code lrsearch run} uses them. Every decision exactly (the searcher's cases, the
+ * selector's choice, the committed rate), every number within the trace's tolerance (losses before and
+ * after, ‖d‖², Prodigy's d, d̂, d′, N′ and ‖s′‖₁, Schedule-Free's γ, c, W and the loss at x), G within
+ * its percentage points, and the final state, training loss and test accuracy at the evaluation point;
+ * for Schedule-Free also at the training point y.
+ */
+class OptimizerTraceConformanceTest {
+    private static ModelPlugin<?> net;
+    private static Strategies strategies;
+    private static Optimizers optimizers;
+    /** Trace fields recorded as scalars by the optimizer, by the same name. */
+    private static final List<String> NUMBERS = List.of("directionNormSq", "d", "dHat", "dNext", "dNumerator", "sL1",
+            "scheduledLr", "c", "weightSum");
+
+    @BeforeAll
+    static void discover() {
+        Registry registry = BundledPlugins.registry();
+        net = (ModelPlugin<?>) registry.plugins(Registry.Kind.MODEL).get("two-layer-net");
+        strategies = new Strategies(registry.typed(Registry.Kind.STRATEGY));
+        optimizers = new Optimizers(registry.typed(Registry.Kind.OPTIMIZER));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"momentum-fixed", "nesterov-fixed", "adam-fixed", "adamw-fixed", "prodigy",
+            "schedule-free-sgd", "h1-momentum"})
+    void reproducesEveryDecisionAndNumberOfTheGoldenTrace(String name) {
+        Golden g = Golden.load("optimizers/" + name);
+        FewShotTask task = g.task();
+        Map<String, Object> optimizerSpec = StrategyTraceConformanceTest.spec(g.root.get("optimizer"));
+        Optimizer optimizer = optimizers.build("optimizer", optimizerSpec, k -> g.name);
+        Model model = g.model(net, task, "incremental");
+        Replay replay = new Replay(g.model(net, task, "incremental"), optimizers.build("optimizer", optimizerSpec, k -> g.name));
+        LrStrategy strategy = strategies.build("strategy", StrategyTraceConformanceTest.spec(g.root.get("strategy")),
+                k -> g.name);
+        int iterations = g.iterations();
+        RunSpec spec = new RunSpec("golden", "golden", "two-layer-net", g.root.get("batchSize").asInt(), 0, "first",
+                "golden", g.root.get("strategy").get("plugin").asText(), 0, iterations, iterations,
+                Map.of("model.hidden", g.hidden()), List.of());
+        List<Trainer.IterationRecord> records = new ArrayList<>();
+        RunResult result = new Trainer(spec, model, strategy, optimizer, task.train().count(), g::batch,
+                Double.MAX_VALUE, r -> {
+                    records.add(r);
+                    replay.iteration(r, g.batch(r.iteration()));
+                }, () -> false).run();
+
+        JsonNode expected = g.root.get("expected");
+        JsonNode its = expected.get("iterations");
+        assertThat(records).hasSize(its.size());
+        Map<String, Map<Integer, Double>> scalars = new HashMap<>();
+        for (ScalarSeries s : result.scalars()) {
+            Map<Integer, Double> byIteration = new HashMap<>();
+            for (int k = 0; k < s.iterations().length; k++) {
+                byIteration.put(s.iterations()[k], s.values()[k]);
+            }
+            scalars.put(s.name(), byIteration);
+        }
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < its.size(); i++) {
+            JsonNode e = its.get(i);
+            Trainer.IterationRecord r = records.get(i);
+            String at = "iteration " + i + " ";
+            if (!e.get("phase").asText().equals(r.phase())) {
+                failures.add(g.name + ": " + at + "phase expected " + e.get("phase").asText() + ", got " + r.phase());
+            }
+            if (e.get("lr").asDouble() != r.lr()) {
+                failures.add(g.where(at + "lr (exact)", e.get("lr").asDouble(), r.lr()));
+            }
+            g.check(failures, at + "lossBefore", e.get("lossBefore").asDouble(), r.lossBefore());
+            g.check(failures, at + "lossAfter", e.get("lossAfter").asDouble(), value(replay.lossAfter, i));
+            if (e.has("evalLossAfter")) {
+                g.check(failures, at + "evalLossAfter", e.get("evalLossAfter").asDouble(), value(replay.evalLossAfter, i));
+            }
+            for (String field : NUMBERS) {
+                if (e.has(field)) {
+                    g.check(failures, at + field, e.get(field).asDouble(), value(scalars.getOrDefault(field, Map.of()), i));
+                }
+            }
+            if (e.has("rounds")) {
+                g.checkRounds(failures, at, e.get("rounds"), r);
+            }
+            if (e.has("candidates")) {
+                g.checkCandidates(failures, at, e, r);
+            }
+        }
+        if (expected.has("delta") && expected.get("delta").asDouble() != result.result("delta")) {
+            failures.add(g.where("delta (exact)", expected.get("delta").asDouble(), result.result("delta")));
+        }
+        if (expected.has("evaluationPoint")) {
+            // Measured at x (the run's result), and the training point y checked on its own.
+            double[] theta = new double[model.parameterCount()], x = new double[theta.length];
+            model.copyParameters(theta);
+            assertThat(optimizer.evaluationPoint(theta, x)).isTrue();
+            g.checkFinal(result, Vectors.unflatten(x, model.tensors()), failures);
+            g.checkTensors("training point", expected.get("finalTrainingPoint"), model.tensors(), failures);
+            g.check(failures, "trainLoss at the training point", expected.get("trainLossAtTrainingPoint").asDouble(),
+                    model.trainLoss());
+            assertThat(model.testAccuracy()).isEqualTo(expected.get("testAccuracyAtTrainingPoint").asDouble())
+                    .isNotEqualTo(result.testAccuracy());
+        } else {
+            g.checkFinal(result, model, failures);
+        }
+        Golden.assertNoFailures(failures);
+    }
+
+    private static double value(Map<Integer, Double> byIteration, int i) {
+        Double v = byIteration.get(i);
+        return v == null ? Double.NaN : v;
+    }
+}
