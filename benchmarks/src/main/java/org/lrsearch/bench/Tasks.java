@@ -26,4 +26,16 @@ final class Tasks {
         m.initialize(0);
         return m;
     }
+
+    /** 1,024 minibatches of {@code batch} rows drawn uniformly from {@code n}, the same every trial. */
+    static int[][] batches(int n, int batch) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+        int[][] batches = new int[1024][batch];
+        for (int[] b : batches) {
+            for (int i = 0; i < batch; i++) {
+                b[i] = r.nextInt(n);
+            }
+        }
+        return batches;
+    }
 }

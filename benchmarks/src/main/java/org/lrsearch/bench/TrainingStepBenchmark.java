@@ -1,6 +1,5 @@
 package org.lrsearch.bench;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.lrsearch.api.FewShotTask;
 import org.lrsearch.api.LossScope;
@@ -43,13 +42,7 @@ public class TrainingStepBenchmark {
     public void setUp() {
         FewShotTask task = Tasks.mnist(5);
         model = Tasks.model(task, hidden, "incremental");
-        SplittableRandom r = new SplittableRandom(1);
-        batches = new int[1024][batch];
-        for (int[] b : batches) {
-            for (int i = 0; i < batch; i++) {
-                b[i] = r.nextInt(task.train().count());
-            }
-        }
+        batches = Tasks.batches(task.train().count(), batch);
     }
 
     @Benchmark

@@ -145,6 +145,16 @@ public interface Model {
         setTensors(t);
     }
 
+    /**
+     * Compact coordinates of this model's parameters for a {@link Optimizer#linear} optimizer, or null
+     * (the default) when it has none. A point reached in them is exact, not an approximation.
+     *
+     * @since 0.3
+     */
+    default ParameterSpace compactSpace() {
+        return null;
+    }
+
     /** The mean loss over the whole training set at θ. */
     double trainLoss();
 

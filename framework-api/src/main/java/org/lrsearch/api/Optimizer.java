@@ -24,6 +24,24 @@ public interface Optimizer {
     }
 
     /**
+     * True when this optimizer, as configured, only ever combines its vectors linearly, with scalar
+     * coefficients that are the same for every component (heavy-ball and Nesterov momentum,
+     * Schedule-Free SGD, without weight decay), and takes dot products and norms only through
+     * {@link #innerProduct}: it is then exact in any linear coordinates, and a model's compact ones
+     * ({@link Model#compactSpace}) may be used. Element-wise preconditioners (Adam) are not.
+     */
+    default boolean linear() {
+        return false;
+    }
+
+    /**
+     * Called once, before the first {@link #form}, with the inner product of θ's space in the
+     * coordinates the vectors will come in: the plain dot product unless compact ones are used.
+     */
+    default void innerProduct(ParameterSpace space) {
+    }
+
+    /**
      * Forms this iteration's map from S, θ and g (flat, length P, the model's tensor order); the arrays
      * are the context's and are not changed until the next iteration, so they may be kept by reference.
      */

@@ -1,5 +1,5 @@
 /**
- * The lrsearch plugin API: everything a dataset, model, learning-rate strategy or reporter plugin
+ * The lrsearch plugin API: everything a dataset, model, learning-rate strategy, optimizer or reporter plugin
  * needs, and nothing else (no Guice, no tensor library, no I/O).
  *
  * <h2>The plugin kinds</h2>
@@ -15,6 +15,9 @@
  *   <li>{@link org.lrsearch.api.LrStrategyPlugin}: an {@link org.lrsearch.api.LrStrategy} that decides
  *       each iteration's update through a {@link org.lrsearch.api.StepContext}; a
  *       {@link org.lrsearch.api.BoundedStrategy} can run under a searcher that hands it a bound;</li>
+ *   <li>{@link org.lrsearch.api.OptimizerPlugin}: an {@link org.lrsearch.api.Optimizer} that turns each
+ *       gradient into the point θ(η) the strategy's rate reaches (plain SGD, θ − η·g, when a config names
+ *       none), with state of its own;</li>
  *   <li>{@link org.lrsearch.api.ReporterPlugin}: files from finished results.</li>
  * </ul>
  *
@@ -24,8 +27,10 @@
  * {@link org.lrsearch.api.DatasetPlugin#load load} the task →
  * {@link org.lrsearch.api.ModelPlugin#create create} the model →
  * {@link org.lrsearch.api.Model#initialize initialize}(seed) →
- * {@link org.lrsearch.api.LrStrategyPlugin#create create} the strategy → for each iteration:
- * the runner computes the minibatch gradient, then calls
+ * {@link org.lrsearch.api.LrStrategyPlugin#create create} the strategy and
+ * {@link org.lrsearch.api.OptimizerPlugin#create create} the optimizer → for each iteration:
+ * the runner computes the minibatch gradient (the optimizer forms its map θ(η) before the first trial),
+ * then calls
  * {@link org.lrsearch.api.LrStrategy#step step}(context) once, in which the strategy may try rates
  * ({@link org.lrsearch.api.StepContext#trialLoss trialLoss},
  * {@link org.lrsearch.api.StepContext#signChangePercent signChangePercent}) and then
@@ -39,8 +44,8 @@
  * <h2>Threading</h2>
  * One instance of each plugin serves the whole process and is called from several run threads at
  * once: a plugin must be stateless or thread-safe (a dataset parses its files once and shares them
- * read-only). The objects a plugin creates for a run, a {@link org.lrsearch.api.Model} and an
- * {@link org.lrsearch.api.LrStrategy}, belong to that run alone and are called from one thread, in
+ * read-only). The objects a plugin creates for a run, a {@link org.lrsearch.api.Model}, an
+ * {@link org.lrsearch.api.LrStrategy} and an {@link org.lrsearch.api.Optimizer}, belong to that run alone and are called from one thread, in
  * order; the {@link org.lrsearch.api.StepContext} handed to a strategy is valid only during the
  * {@code step} call it is passed to.
  *

@@ -99,10 +99,7 @@ final class Mlp implements Model {
         return loss;
     }
 
-    @Override
-    public void copyGradient(double[] dst) {
-        System.arraycopy(g, 0, dst, 0, size);
-    }
+    @Override public void copyGradient(double[] dst) { System.arraycopy(g, 0, dst, 0, size); }
 
     private double[] trialPoint(double eta) {
         for (int i = 0; i < size; i++) {
@@ -111,15 +108,9 @@ final class Mlp implements Model {
         return trial;
     }
 
-    @Override
-    public double trialLoss(double eta, LossScope scope) {
-        return lossAt(trialPoint(eta), scope);
-    }
+    @Override public double trialLoss(double eta, LossScope scope) { return lossAt(trialPoint(eta), scope); }
 
-    @Override
-    public void trialGradient(double eta, double[] dst) {
-        gradientAt(trialPoint(eta), dst);
-    }
+    @Override public void trialGradient(double eta, double[] dst) { gradientAt(trialPoint(eta), dst); }
 
     @Override
     public double lossAt(double[] p, LossScope scope) {
@@ -127,15 +118,9 @@ final class Mlp implements Model {
         return forward(p, train, rows, new double[layers + 1][], new double[rows.length * out]);
     }
 
-    @Override
-    public void copyParameters(double[] dst) {
-        System.arraycopy(theta, 0, dst, 0, size);
-    }
+    @Override public void copyParameters(double[] dst) { System.arraycopy(theta, 0, dst, 0, size); }
 
-    @Override
-    public void moveTo(double[] p) {
-        System.arraycopy(p, 0, theta, 0, size);
-    }
+    @Override public void moveTo(double[] p) { System.arraycopy(p, 0, theta, 0, size); }
 
     @Override
     public void gradientAt(double[] p, double[] dst) {

@@ -4,6 +4,7 @@ import org.lrsearch.api.InvalidOptionException;
 import org.lrsearch.api.Option;
 import org.lrsearch.api.Optimizer;
 import org.lrsearch.api.OptimizerPlugin;
+import org.lrsearch.api.ParameterSpace;
 import org.lrsearch.api.TraceSink;
 
 /**
@@ -35,11 +36,23 @@ public final class MomentumPlugin implements OptimizerPlugin<MomentumPlugin.Opti
     @Override
     public Optimizer create(Options o) {
         return new Optimizer() {
+            private ParameterSpace space;
             private double[] buf;
             private double[] theta;
             private double[] b;
             private double[] d;
             private double[] decayed;
+
+            /** Combinations of gradients only, unless weight decay adds θ itself. */
+            @Override
+            public boolean linear() {
+                return o.weightDecay() == 0;
+            }
+
+            @Override
+            public void innerProduct(ParameterSpace space) {
+                this.space = space;
+            }
 
             @Override
             public void form(double[] theta, double[] g) {
@@ -64,7 +77,7 @@ public final class MomentumPlugin implements OptimizerPlugin<MomentumPlugin.Opti
 
             @Override
             public void commit(double eta, TraceSink trace) {
-                trace.scalar("directionNormSq", Vec.dot(d, d));
+                trace.scalar("directionNormSq", space == null ? Vec.dot(d, d) : space.dot(d, d));
                 buf = b.clone();
             }
 

@@ -66,6 +66,12 @@ public final class ScheduleFreeSgdPlugin implements OptimizerPlugin<ScheduleFree
             this.o = o;
         }
 
+        /** z, x and y are affine combinations of θ₀ and gradients, unless weight decay adds θ itself. */
+        @Override
+        public boolean linear() {
+            return o.weightDecay() == 0;
+        }
+
         @Override
         public void form(double[] theta, double[] g) {
             this.theta = theta;

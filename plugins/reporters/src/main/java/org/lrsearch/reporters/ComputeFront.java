@@ -38,7 +38,7 @@ final class ComputeFront {
         Map<Map<String, Object>, Map<String, List<RunResult>>> groups = new LinkedHashMap<>();
         for (RunResult r : results.runs()) {
             Map<String, Object> c = new LinkedHashMap<>(r.spec().sweptCoordinates());
-            c.remove("strategy");
+            c.keySet().removeAll(ResultCells.METHOD_KEYS);
             groups.computeIfAbsent(c, k -> new LinkedHashMap<>()).computeIfAbsent(r.spec().strategy(), k -> new ArrayList<>())
                     .add(r);
         }

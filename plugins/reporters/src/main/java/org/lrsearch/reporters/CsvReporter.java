@@ -15,7 +15,7 @@ public final class CsvReporter implements ReporterPlugin<CsvOptions> {
     /** Fixed column order of results.csv; scripts rely on it. */
     public static final List<String> COLUMNS = List.of("run_id", "dataset", "model", "hidden", "batch_size", "shots",
             "selection", "strategy", "strategy_plugin", "seed", "iterations", "test_accuracy", "final_train_loss", "delta",
-            "forward_passes", "backward_passes", "wall_ms", "eval_ms", "status", "stopped_at", "message");
+            "forward_passes", "backward_passes", "wall_ms", "eval_ms", "status", "stopped_at", "message", "optimizer");
     public static final List<String> CURVE_COLUMNS = List.of("run_id", "iteration", "epoch", "test_accuracy",
             "train_accuracy", "lr");
 
@@ -56,13 +56,14 @@ public final class CsvReporter implements ReporterPlugin<CsvOptions> {
         for (RunResult run : results.runs()) {
             RunSpec s = run.spec();
             Object hidden = s.coordinate("model.hidden");
+            Object optimizer = s.coordinate("optimizer");
             Csv.row(sb, List.of(s.runId(), s.dataset(), s.model(), hidden == null ? "" : String.valueOf(hidden),
                     String.valueOf(s.batchSize()),
                     String.valueOf(s.shots()), s.selection(), s.strategy(), s.strategyPlugin(), String.valueOf(s.seed()),
                     String.valueOf(s.iterations()), NumberText.plain(run.testAccuracy()), NumberText.plain(run.finalTrainLoss()),
                     NumberText.plain(run.result("delta")), String.valueOf(run.forwardPasses()), String.valueOf(run.backwardPasses()),
                     String.valueOf(run.wallMs()), String.valueOf(run.evalMs()), run.status().key(),
-                    String.valueOf(run.stoppedAt()), run.message()));
+                    String.valueOf(run.stoppedAt()), run.message(), optimizer == null ? "" : String.valueOf(optimizer)));
         }
         return sb.toString();
     }

@@ -128,7 +128,7 @@ public final class JsonReporter implements ReporterPlugin<JsonOptions> {
     private static Map<String, Object> otherCoordinates(org.lrsearch.api.RunResult run) {
         Map<String, Object> m = new LinkedHashMap<>();
         run.spec().coordinates().forEach((k, v) -> {
-            if (!ResultCells.TABLE1_KEYS.contains(k)) {
+            if (!ResultCells.TABLE1_KEYS.contains(k) && !ResultCells.METHOD_KEYS.contains(k)) {
                 m.put(k, v);
             }
         });

@@ -99,7 +99,7 @@ public record PairedStats(String method, String baseline, int pairs, int nonZero
     private static String pairKey(RunResult r) {
         var s = r.spec();
         Map<String, Object> coordinates = new java.util.TreeMap<>(s.coordinates());
-        coordinates.remove("strategy");
+        coordinates.keySet().removeAll(ResultCells.METHOD_KEYS);
         return s.dataset() + "/" + s.model() + "/" + s.batchSize() + "/" + s.shots() + "/" + s.selection() + "/"
                 + s.iterations() + "/" + coordinates + "/seed " + s.seed();
     }

@@ -40,7 +40,7 @@ record Ranking(List<String> strategies, double[] meanRanks, RankingStats.Friedma
                 continue;
             }
             Map<String, Object> c = new TreeMap<>(r.spec().coordinates());
-            c.remove("strategy");
+            c.keySet().removeAll(ResultCells.METHOD_KEYS);
             blocks.computeIfAbsent(c + "/seed " + r.spec().seed(), k -> new LinkedHashMap<>())
                     .put(r.spec().strategy(), r.testAccuracy());
         }

@@ -320,7 +320,7 @@ final class ReportModel {
         StringBuilder b = new StringBuilder("batch " + s.batchSize() + hiddenText(", hidden ", ResultCells.hidden(s)) + ", "
                 + s.shots() + "-shot");
         s.sweptCoordinates().forEach((k, v) -> {
-            if (!ResultCells.TABLE1_KEYS.contains(k)) {
+            if (!ResultCells.TABLE1_KEYS.contains(k) && !ResultCells.METHOD_KEYS.contains(k)) {
                 b.append(", ").append(k).append('=').append(v);
             }
         });

@@ -20,6 +20,12 @@ import org.lrsearch.api.RunStatus;
 public final class ResultCells {
     /** The coordinates Table 1 lays out as rows and columns; any other swept key becomes a row label. */
     static final List<String> TABLE1_KEYS = List.of("strategy", "training.batchSize", "model.hidden", "dataset.shots");
+    /**
+     * The coordinates that make up the method a report compares: the strategy and, where the grid sweeps
+     * it, the optimizer (the run's strategy label is then "H1+adam"). Blocks of a comparison are the
+     * swept coordinates without these.
+     */
+    static final List<String> METHOD_KEYS = List.of("strategy", "optimizer");
 
     /**
      * A cell's key.
@@ -70,7 +76,7 @@ public final class ResultCells {
     static String others(RunSpec s) {
         List<String> parts = new ArrayList<>();
         s.sweptCoordinates().forEach((k, v) -> {
-            if (!TABLE1_KEYS.contains(k)) {
+            if (!TABLE1_KEYS.contains(k) && !METHOD_KEYS.contains(k)) {
                 parts.add(k + "=" + v);
             }
         });

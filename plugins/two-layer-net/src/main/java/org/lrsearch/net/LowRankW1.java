@@ -50,6 +50,7 @@ final class LowRankW1 {
     /** θ's W1 block was replaced: it becomes W1(0) (returned, not copied again), A restarts from 0. */
     double[] restart(double[] theta) {
         origin = Arrays.copyOfRange(theta, l.w1(), l.b1());
+        zOrigin = null;
         materialised = true;
         Arrays.fill(a, 0.0);
         System.arraycopy(train.times(origin, 0, h), 0, z, 0, z.length);
@@ -229,6 +230,77 @@ final class LowRankW1 {
             }
         }
         materialised = false;
+    }
+
+    /** X_train·W1(0), for points given by their coefficients A (compact coordinates); computed on first need. */
+    private double[] zOrigin;
+
+    private double[] zOrigin() {
+        if (zOrigin == null) {
+            zOrigin = train.times(origin, 0, h);
+        }
+        return zOrigin;
+    }
+
+    /** Rows {@code rows[0..count)} of X_train·W1 for W1 = W1(0) + X_trainᵀ·C, C the first N×h numbers of {@code c}. */
+    void preActivations(double[] c, int[] rows, int count, double[] out) {
+        double[] z0 = zOrigin();
+        for (int b = 0; b < count; b++) {
+            System.arraycopy(z0, rows[b] * h, out, b * h, h);
+            accumulate(out, b * h, gram, rows[b] * nTrain, nTrain, c, h);
+        }
+    }
+
+    /** A ← C (the first N×h numbers of {@code c}), Z with it. */
+    void moveTo(double[] c) {
+        System.arraycopy(c, 0, a, 0, nTrain * h);
+        double[] z0 = zOrigin();
+        for (int i = 0; i < nTrain; i++) {
+            System.arraycopy(z0, i * h, z, i * h, h);
+            accumulate(z, i * h, gram, i * nTrain, nTrain, a, h);
+        }
+        materialised = false;
+    }
+
+    /** ⟨Xᵀ·U, Xᵀ·V⟩ = Σ_t ⟨U_t, (K·V)_t⟩ for coefficient blocks U, V (the first N×h numbers of each). */
+    double dot(double[] u, double[] v, double[] scratch) {
+        double s = 0;
+        for (int t = 0; t < nTrain; t++) {
+            Arrays.fill(scratch, 0, h, 0.0);
+            accumulate(scratch, 0, gram, t * nTrain, nTrain, v, h);
+            for (int j = 0; j < h; j++) {
+                s += u[t * h + j] * scratch[j];
+            }
+        }
+        return s;
+    }
+
+    /** Pixels whose W1 rows the last {@link #writeGradient} filled: only those rows are cleared next time. */
+    private boolean[] isActive;
+    private int[] active;
+    private int activeCount;
+
+    /** Writes ∂L/∂W1 = X_Bᵀ·dh into g's W1 block, clearing only the rows the previous call filled. */
+    void writeGradient(ParameterLayout layout, int[] batch, int n, double[] dh, double[] g) {
+        if (isActive == null) {
+            isActive = new boolean[layout.in()];
+            active = new int[layout.in()];
+        }
+        for (int i = 0; i < activeCount; i++) {
+            isActive[active[i]] = false;
+            Arrays.fill(g, active[i] * h, active[i] * h + h, 0.0);
+        }
+        activeCount = 0;
+        for (int b = 0; b < n; b++) {
+            int row = batch[b];
+            for (int e = train.start[row]; e < train.start[row + 1]; e++) {
+                if (!isActive[train.col[e]]) {
+                    isActive[train.col[e]] = true;
+                    active[activeCount++] = train.col[e];
+                }
+            }
+        }
+        DenseLayers.addFirstLayerGradient(layout, train, batch, n, dh, g);
     }
 
     /** W1 is finite exactly when W1(0) and A are (W1(0) was finite when set, and X is). */

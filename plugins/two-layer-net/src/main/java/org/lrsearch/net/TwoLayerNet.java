@@ -23,35 +23,32 @@ final class TwoLayerNet implements Model {
     private final ParameterLayout l;
     private final int h, out, nTrain;
     private final double initStd;
-    private final int[] trainLabels;
+    final int[] trainLabels;
     private final Samples test;
     private final TestEvaluator evaluator;
     /** Whether, and from when, the test set goes through the incremental evaluator. */
     private final EvaluatorChoice choice;
     private final LowRankW1 w1;
-    /** An optimizer's points θ(η) other than θ − η·g; built on first use. */
-    private DensePoints dense;
-    private int[] allRows;
-
+    /** An optimizer's points θ(η) other than θ − η·g, densely or in compact coordinates. */
+    private final DensePoints points;
+    private final int[] allRows;
+    private CompactSpace compact;
     /** θ; its W1 block is current only after {@link LowRankW1#materialise}. */
-    private final double[] theta;
+    final double[] theta;
     /** g; its W1 block is current only while {@link #gW1Current}. */
-    private final double[] g;
+    final double[] g;
     private boolean gW1Current;
-    private final boolean[] isActive;
-    private final int[] active;
-    private int activeCount;
 
     // Per-minibatch scratch, sized on the first minibatch of each size.
-    private int[] batch = new int[0];
-    private int n;
+    int[] batch = new int[0];
+    int n;
     private double[] z1 = new double[0];
     private double[] hb = new double[0];
     private double[] p = new double[0];
-    private double[] dh = new double[0];
+    double[] dh = new double[0];
     private double[] d1 = new double[0];
     private boolean d1Current;
-    private int[] batchLabels = new int[0];
+    int[] batchLabels = new int[0];
 
     // Trial point θ − η·g, second layer and minibatch activations.
     private final double[] w2t;
@@ -62,10 +59,6 @@ final class TwoLayerNet implements Model {
     private double[] ht = new double[0];
     private double[] pt = new double[0];
     private double[] dht = new double[0];
-    // Whole-training-set trial loss, allocated on first use.
-    private double[] setZ;
-    private double[] setHidden;
-    private double[] setProb;
 
     /** @param incrementalTest evaluate the task's test set through {@link IncrementalTestEvaluator} */
     TwoLayerNet(FewShotTask task, int hidden, double initStd, TestEvaluator evaluator, boolean incrementalTest) {
@@ -80,13 +73,13 @@ final class TwoLayerNet implements Model {
         this.nTrain = w1.train.count;
         this.theta = new double[l.size()];
         this.g = new double[l.size()];
-        this.isActive = new boolean[l.in()];
-        this.active = new int[l.in()];
         this.w2t = new double[h * out];
         this.w2tT = new double[h * out];
         this.w2T = new double[h * out];
         this.b2t = new double[out];
         this.choice = new EvaluatorChoice(l, task, w1.train, incrementalTest);
+        this.points = new DensePoints(l, w1.train);
+        this.allRows = java.util.stream.IntStream.range(0, nTrain).toArray();
         restart();
     }
 
@@ -176,22 +169,7 @@ final class TwoLayerNet implements Model {
     @Override
     public void copyGradient(double[] dst) {
         if (!gW1Current) {
-            for (int i = 0; i < activeCount; i++) {
-                isActive[active[i]] = false;
-                Arrays.fill(g, active[i] * h, active[i] * h + h, 0.0);
-            }
-            activeCount = 0;
-            for (int b = 0; b < n; b++) {
-                int row = batch[b];
-                SparseRows train = w1.train;
-                for (int e = train.start[row]; e < train.start[row + 1]; e++) {
-                    if (!isActive[train.col[e]]) {
-                        isActive[train.col[e]] = true;
-                        active[activeCount++] = train.col[e];
-                    }
-                }
-            }
-            DenseLayers.addFirstLayerGradient(l, w1.train, batch, n, dh, g);
+            w1.writeGradient(l, batch, n, dh, g);
             gW1Current = true;
         }
         System.arraycopy(g, 0, dst, 0, g.length);
@@ -228,13 +206,8 @@ final class TwoLayerNet implements Model {
             trialFirstLayer(eta);
             return DenseLayers.forward(n, h, out, zt, w2tT, b2t, 0, batchLabels, ht, pt);
         }
-        if (setZ == null) {
-            setZ = new double[nTrain * h];
-            setHidden = new double[nTrain * h];
-            setProb = new double[nTrain * out];
-        }
-        w1.trialPreActivations(eta, batch, n, dh, theta, g, setZ);
-        return DenseLayers.forward(nTrain, h, out, setZ, w2tT, b2t, 0, trainLabels, setHidden, setProb);
+        w1.trialPreActivations(eta, batch, n, dh, theta, g, points.z(nTrain));
+        return points.forward(nTrain, w2tT, b2t, 0, trainLabels);
     }
 
     @Override
@@ -255,33 +228,31 @@ final class TwoLayerNet implements Model {
 
     @Override
     public double lossAt(double[] point, LossScope scope) {
-        if (scope == LossScope.MINIBATCH) {
-            return points().loss(point, batch, n, batchLabels);
-        }
-        return points().loss(point, allRows, nTrain, trainLabels);
+        boolean minibatch = scope == LossScope.MINIBATCH;
+        return points.dense(point, minibatch ? batch : allRows, minibatch ? n : nTrain, minibatch ? batchLabels : trainLabels);
     }
 
     @Override
     public void gradientAt(double[] point, double[] dst) {
-        points().gradient(point, batch, n, batchLabels, dst);
+        points.dense(point, batch, n, batchLabels);
+        points.gradient(point, l.w2(), batch, n, batchLabels, dst);
     }
 
     /** Arbitrary updates leave W1's low-rank form: it restarts from the new W1, and tests evaluate directly. */
     @Override
     public void moveTo(double[] point) {
-        points();
         System.arraycopy(point, 0, theta, 0, theta.length);
         choice.dense();
         restart();
     }
 
-    private DensePoints points() {
-        if (dense == null) {
-            dense = new DensePoints(l, w1.train);
-            allRows = new int[nTrain];
-            Arrays.setAll(allRows, i -> i);
+    /** W1 as coefficients of the k-shot images (from W1 at the last initialisation): see {@link CompactSpace}. */
+    @Override
+    public org.lrsearch.api.ParameterSpace compactSpace() {
+        if (compact == null) {
+            compact = new CompactSpace(this, l, w1, points, allRows);
         }
-        return dense;
+        return compact;
     }
 
     @Override
@@ -294,14 +265,8 @@ final class TwoLayerNet implements Model {
 
     @Override
     public double trainLoss() {
-        double[] z = new double[nTrain * h];
-        for (int i = 0; i < nTrain * h; i++) {
-            z[i] = w1.z[i] + theta[l.b1() + i % h];
-        }
-        double[] w2Transposed = new double[h * out];
-        l.transposeW2(theta, l.w2(), w2Transposed);
-        return DenseLayers.forward(nTrain, h, out, z, w2Transposed, theta, l.b2(), trainLabels, new double[nTrain * h],
-                new double[nTrain * out]);
+        System.arraycopy(w1.z, 0, points.z(nTrain), 0, nTrain * h);
+        return points.finish(theta, l.b1(), l.w2(), l.b2(), nTrain, trainLabels);
     }
 
     /** From the training pre-activations X_train·W1 that every update keeps current, as {@link #trainLoss()}. */

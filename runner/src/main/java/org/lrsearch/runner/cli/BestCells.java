@@ -85,10 +85,13 @@ final class BestCells {
         }
     }
 
-    /** The swept keys but strategy and seed, as key=value; "all runs" when only the strategy is swept. */
+    /**
+     * The swept keys but the method's (strategy, and optimizer where swept: the method is then "H1+adam")
+     * and seed, as key=value; "all runs" when only the method is swept.
+     */
     static String setting(RunSpec spec) {
         List<String> parts = new ArrayList<>();
-        List<String> keys = spec.swept().stream().filter(k -> !k.equals("strategy")).toList();
+        List<String> keys = spec.swept().stream().filter(k -> !k.equals("strategy") && !k.equals("optimizer")).toList();
         long distinct = keys.stream().map(BestCells::shortKey).distinct().count();
         for (String k : keys) {
             parts.add((distinct == keys.size() ? shortKey(k) : k) + "=" + spec.coordinate(k));

@@ -1,7 +1,7 @@
 package org.lrsearch.runner.execute;
 
-import org.lrsearch.api.Model;
 import org.lrsearch.api.Optimizer;
+import org.lrsearch.api.ParameterSpace;
 
 /**
  * Moves the model to its optimizer's evaluation point (Schedule-Free's x) for test and training
@@ -10,35 +10,36 @@ import org.lrsearch.api.Optimizer;
  * never sees the evaluation point.
  */
 final class EvaluationPoint {
-    private final Model model;
+    private final ParameterSpace space;
     private final Optimizer optimizer;
     private double[] theta;
     private double[] point;
     private boolean moved;
 
-    EvaluationPoint(Model model, Optimizer optimizer) {
-        this.model = model;
+    /** @param space the coordinates the optimizer works in; null for plain SGD */
+    EvaluationPoint(ParameterSpace space, Optimizer optimizer) {
+        this.space = space;
         this.optimizer = optimizer;
     }
 
     void enter() {
-        if (optimizer == null || optimizer.plainSgd()) {
+        if (space == null) {
             return;
         }
         if (theta == null) {
-            theta = new double[model.parameterCount()];
-            point = new double[model.parameterCount()];
+            theta = new double[space.size()];
+            point = new double[space.size()];
         }
-        model.copyParameters(theta);
+        space.parameters(theta);
         moved = optimizer.evaluationPoint(theta, point);
         if (moved) {
-            model.moveTo(point);
+            space.moveTo(point);
         }
     }
 
     void leave() {
         if (moved) {
-            model.moveTo(theta);
+            space.moveTo(theta);
             moved = false;
         }
     }

@@ -104,7 +104,7 @@ public final class Trainer {
         long t0 = System.nanoTime();
         long evalNanos = 0;
         TrainingContext ctx = new TrainingContext(model, optimizer, spec.iterations(), trainingSetSize, spec.batchSize());
-        EvaluationPoint at = new EvaluationPoint(model, optimizer);
+        EvaluationPoint at = new EvaluationPoint(ctx.space, optimizer);
         List<CurvePoint> curve = new ArrayList<>();
         LrTrace lrs = new LrTrace();
         double initialLoss = model.trainLoss();

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.lrsearch.api.LossScope;
 import org.lrsearch.api.Model;
 import org.lrsearch.api.Optimizer;
+import org.lrsearch.api.ParameterSpace;
 import org.lrsearch.api.SignChange;
 import org.lrsearch.api.Snapshot;
 import org.lrsearch.api.StepContext;
@@ -22,13 +23,17 @@ import org.lrsearch.api.TraceSink;
  *
  * <p>Plain SGD (no optimizer, or {@code sgd}) uses the model's own trial path θ − η·g, fast and
  * unchanged; any other optimizer forms its map θ(η) from θ and g on the first trial or commit of an
- * iteration, and trials evaluate the model at the point it gives.
+ * iteration, and trials evaluate the model at the point it gives, in the model's compact coordinates
+ * when the optimizer is linear and the model has them ({@link ParameterSpace}), else in θ's own.
  */
 final class TrainingContext implements StepContext, TraceSink {
     private final Model model;
     /** The run's optimizer, or null for plain SGD through the model's own trial path. */
     private final Optimizer optimizer;
+    /** The coordinates the optimizer works in (null with it). */
+    final ParameterSpace space;
     private double[] theta;
+    private double[] gradient;
     private double[] point;
     private boolean formed;
     private final int totalIterations;
@@ -59,9 +64,19 @@ final class TrainingContext implements StepContext, TraceSink {
     TrainingContext(Model model, Optimizer optimizer, int totalIterations, int trainingSetSize, int batchSize) {
         this.model = model;
         this.optimizer = optimizer == null || optimizer.plainSgd() ? null : optimizer;
+        this.space = this.optimizer == null ? null : spaceFor(model, optimizer);
+        if (space != null) {
+            optimizer.innerProduct(space);
+        }
         this.totalIterations = totalIterations;
         this.trainingSetSize = trainingSetSize;
         this.batchSize = batchSize;
+    }
+
+    /** The model's compact coordinates for a linear optimizer that it has them for, else θ's own. */
+    static ParameterSpace spaceFor(Model model, Optimizer optimizer) {
+        ParameterSpace compact = optimizer.linear() ? model.compactSpace() : null;
+        return compact != null ? compact : ParameterSpace.dense(model);
     }
 
     void begin(int it, int[] batch) {
@@ -84,11 +99,13 @@ final class TrainingContext implements StepContext, TraceSink {
     private double[] point(double eta) {
         if (!formed) {
             if (theta == null) {
-                theta = new double[model.parameterCount()];
-                point = new double[model.parameterCount()];
+                theta = new double[space.size()];
+                gradient = new double[space.size()];
+                point = new double[space.size()];
             }
-            model.copyParameters(theta);
-            optimizer.form(theta, g());
+            space.parameters(theta);
+            space.gradient(gradient);
+            optimizer.form(theta, gradient);
             formed = true;
         }
         optimizer.point(eta, point);
@@ -114,7 +131,7 @@ final class TrainingContext implements StepContext, TraceSink {
     public double trialLoss(double eta, LossScope scope) {
         StepRules.checkTrial(thetaMoved, "trialLoss", iteration);
         forward++;
-        return optimizer == null ? model.trialLoss(eta, scope) : model.lossAt(point(eta), scope);
+        return optimizer == null ? model.trialLoss(eta, scope) : space.lossAt(point(eta), scope);
     }
 
     /** This iteration's g, copied out of the model once, on first need. */
@@ -137,7 +154,7 @@ final class TrainingContext implements StepContext, TraceSink {
         if (optimizer == null) {
             model.trialGradient(eta, gTrial);
         } else {
-            model.gradientAt(point(eta), gTrial);
+            space.gradientAt(point(eta), gTrial);
         }
         forward++;
         backward++;
@@ -183,8 +200,13 @@ final class TrainingContext implements StepContext, TraceSink {
 
     @Override
     public Snapshot parameterSnapshot() {
+        double[] at = null;
+        if (space != null) {
+            at = new double[space.size()];
+            space.parameters(at);
+        }
         return new Vectors.Copy(Snapshot.Kind.PARAMETERS, iteration, Vectors.flatten(model.tensors()),
-                optimizer == null ? null : optimizer.saveState());
+                optimizer == null ? null : optimizer.saveState(), at);
     }
 
     @Override
@@ -234,8 +256,9 @@ final class TrainingContext implements StepContext, TraceSink {
         if (optimizer == null) {
             model.setTensors(Vectors.unflatten(values, model.tensors()));
         } else {
-            model.moveTo(values);
-            optimizer.restoreState(((Vectors.Copy) parameters).optimizerState());
+            Vectors.Copy c = (Vectors.Copy) parameters;
+            space.moveTo(c.spacePoint());
+            optimizer.restoreState(c.optimizerState());
         }
         thetaMoved = true;
     }
@@ -253,7 +276,7 @@ final class TrainingContext implements StepContext, TraceSink {
         } else {
             double[] p = point(eta);
             optimizer.commit(eta, this);
-            model.moveTo(p);
+            space.moveTo(p);
         }
         committed = eta;
         thetaMoved = true;

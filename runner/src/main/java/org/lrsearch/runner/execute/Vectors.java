@@ -14,9 +14,10 @@ final class Vectors {
 
     /**
      * A snapshot: a private copy no strategy can reach; of the parameters, with the optimizer's state
-     * then (null for plain SGD), which a restore returns too.
+     * then and θ in the optimizer's coordinates (both null for plain SGD), which a restore returns to.
      */
-    record Copy(Snapshot.Kind kind, int iteration, double[] values, Object optimizerState) implements Snapshot {
+    record Copy(Snapshot.Kind kind, int iteration, double[] values, Object optimizerState, double[] spacePoint)
+            implements Snapshot {
     }
 
     /** A gradient snapshot: the model's own copy (low-rank for the two-layer net), read only by the model. */

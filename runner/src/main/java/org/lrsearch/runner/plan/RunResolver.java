@@ -85,8 +85,9 @@ final class RunResolver {
         resolved.put("model", withPlugin(model.id(), Map.of("options", mdMap)));
         resolved.put("training", trMap);
         resolved.put("strategy", Map.of("label", label, "spec", spec));
-        // Only a config that names optimizers puts one in the run id: every earlier run keeps its id.
-        if (optimizer != null) {
+        // Only an optimizer other than plain SGD enters the run id: a run of plain SGD keeps the id it had
+        // before optimizers existed, named or not (it computes the same numbers).
+        if (optimizer != null && !Optimizers.DEFAULT_SPEC.equals(optimizerSpecs.get(optimizer))) {
             resolved.put("optimizer", Map.of("label", optimizer, "spec", optimizerSpecs.get(optimizer)));
         }
         resolved.put("seed", seed);
@@ -103,8 +104,9 @@ final class RunResolver {
         dsMap.forEach((k, v) -> coordinates.put("dataset." + k, v));
         mdMap.forEach((k, v) -> coordinates.put("model." + k, v));
         trMap.forEach((k, v) -> coordinates.put("training." + k, v));
-        // With optimizers, the method a report compares is the strategy on its optimizer: "H1+adam".
-        String method = optimizer == null ? label : label + METHOD_JOIN + optimizer;
+        // Where the grid sweeps optimizers, the method a report compares is the strategy on its optimizer:
+        // "H1+adam". Otherwise each strategy label runs on one optimizer and names the method alone.
+        String method = optimizer == null || !swept.contains("optimizer") ? label : label + METHOD_JOIN + optimizer;
         RunSpec runSpec = new RunSpec(runId(resolved), dataset.id(), model.id(), training.batchSize(), shots,
                 selection.key(), method, String.valueOf(spec.get("plugin")), seed, training.iterations(),
                 training.interval(), coordinates, swept);

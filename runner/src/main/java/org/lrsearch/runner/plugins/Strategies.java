@@ -1,21 +1,18 @@
 package org.lrsearch.runner.plugins;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.lrsearch.api.InvalidOptionException;
 import org.lrsearch.api.LrStrategy;
 import org.lrsearch.api.LrStrategyPlugin;
 import org.lrsearch.runner.config.ConfigException;
-import org.lrsearch.runner.config.Mappers;
-import org.lrsearch.runner.config.OptionsBinder;
 
 /** Builds LR strategies, nested ones included, from config specs ({@code plugin} + options). */
 public final class Strategies {
-    private final Map<String, LrStrategyPlugin<?>> plugins;
+    private final PluginSpecs<LrStrategyPlugin<?>> specs;
 
     public Strategies(Map<String, LrStrategyPlugin<?>> plugins) {
-        this.plugins = plugins;
+        this.specs = new PluginSpecs<>("strategy", plugins);
     }
 
     /**
@@ -24,34 +21,13 @@ public final class Strategies {
      * @param originOf which file set a dotted key
      */
     public LrStrategy build(String key, Object spec, Function<String, String> originOf) {
-        BoundPlugin<LrStrategyPlugin<?>> b = bind(key, spec, originOf);
+        BoundPlugin<LrStrategyPlugin<?>> b = specs.bind(key, spec, originOf);
         return create(key, b, (k, sub) -> build(key + "." + k, sub, originOf), originOf);
-    }
-
-    /** A spec's plugin with its options bound: {@code plugin} names it, every other key is an option. */
-    private BoundPlugin<LrStrategyPlugin<?>> bind(String key, Object spec, Function<String, String> originOf) {
-        if (!(spec instanceof Map<?, ?> raw)) {
-            throw new ConfigException(originOf.apply(key), key, spec,
-                    "must be a mapping with a 'plugin' key (one of: " + String.join(", ", plugins.keySet()) + ")");
-        }
-        Map<String, Object> options = new LinkedHashMap<>(Mappers.map(raw));
-        LrStrategyPlugin<?> plugin = plugin(key + ".plugin", options.remove("plugin"), originOf);
-        return new BoundPlugin<>(plugin, OptionsBinder.bind(plugin.optionsType(), options, key, originOf));
     }
 
     /** The plugin a spec names, or a clear error listing the known ids. */
     public LrStrategyPlugin<?> plugin(String key, Object id, Function<String, String> originOf) {
-        if (id == null) {
-            throw new ConfigException(originOf.apply(key), key, null,
-                    "missing: name the strategy plugin, one of: " + String.join(", ", plugins.keySet()));
-        }
-        LrStrategyPlugin<?> p = plugins.get(String.valueOf(id));
-        if (p == null) {
-            throw new ConfigException(originOf.apply(key), key, id, "unknown strategy plugin"
-                    + OptionsBinder.didYouMean(String.valueOf(id), plugins.keySet())
-                    + "; known: " + String.join(", ", plugins.keySet()));
-        }
-        return p;
+        return specs.plugin(key, id, originOf);
     }
 
     /**
@@ -60,10 +36,8 @@ public final class Strategies {
      * to the same run ids. Validates as {@link #build} does.
      */
     public Map<String, Object> normalise(String key, Object spec, Function<String, String> originOf) {
-        BoundPlugin<LrStrategyPlugin<?>> b = bind(key, spec, originOf);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("plugin", b.id());
-        out.putAll(Mappers.map(Mappers.JSON.convertValue(b.options(), Map.class)));
+        BoundPlugin<LrStrategyPlugin<?>> b = specs.bind(key, spec, originOf);
+        Map<String, Object> out = PluginSpecs.normalised(b);
         // The plugin itself says which options are strategy specs: those it asks the factory to build.
         create(key, b, (k, sub) -> {
             out.put(k, normalise(key + "." + k, sub, originOf));

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PluginGuideExampleIT {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern EXAMPLE = Pattern.compile("<!-- example:(\\S+) -->\\s*```\\w*\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern OPTIMIZER_EXAMPLE = Pattern.compile("<!-- optimizer-example:(\\S+) -->\\s*```\\w*\\n(.*?)```",
+            Pattern.DOTALL);
 
     @TempDir
     Path dir;
@@ -35,11 +37,9 @@ class PluginGuideExampleIT {
         assertThat(p.exitValue()).as("mvn %s in %s:%n%s", String.join(" ", args), in, Files.readString(log)).isZero();
     }
 
-    @Test
-    void theGuidesPluginProjectBuildsListsWithItsVersionAndRuns() throws Exception {
-        String readme = Files.readString(ROOT.resolve("docs/PLUGINS.md"));
-        Path project = dir.resolve("my-strategy");
-        Matcher m = EXAMPLE.matcher(readme);
+    /** Writes the guide's files marked by {@code example} into {@code project}; returns their paths. */
+    private static List<String> extract(Pattern example, Path project) throws IOException {
+        Matcher m = example.matcher(Files.readString(ROOT.resolve("docs/PLUGINS.md")));
         List<String> written = new ArrayList<>();
         while (m.find()) {
             Path f = project.resolve(m.group(1));
@@ -47,6 +47,52 @@ class PluginGuideExampleIT {
             Files.writeString(f, m.group(2));
             written.add(m.group(1));
         }
+        return written;
+    }
+
+    @Test
+    void theGuidesOptimizerProjectBuildsListsAndTrainsARunThroughIt() throws Exception {
+        Path project = dir.resolve("my-optimizer");
+        assertThat(extract(OPTIMIZER_EXAMPLE, project)).containsExactly("src/main/java/org/example/RmspropPlugin.java",
+                "src/main/resources/META-INF/services/org.lrsearch.api.OptimizerPlugin",
+                "src/test/java/org/example/RmspropPluginTest.java");
+        // "with the pom.xml above (artifactId rmsprop)"
+        extract(EXAMPLE, dir.resolve("strategy"));
+        Files.writeString(project.resolve("pom.xml"), Files.readString(dir.resolve("strategy/pom.xml"))
+                .replace("<artifactId>capped-step</artifactId>", "<artifactId>rmsprop</artifactId>"));
+        maven(ROOT, "install", "-DskipTests", "-pl", "framework-api,testkit", "-am");
+        maven(project, "package");
+        assertThat(project.resolve("target/surefire-reports/TEST-org.example.RmspropPluginTest.xml")).content()
+                .contains("failures=\"0\"").contains("tests=\"1\"");
+        Path plugins = Files.createDirectories(dir.resolve("lrsearch-plugins"));
+        Files.copy(project.resolve("target/rmsprop-1.0.0.jar"), plugins.resolve("rmsprop-1.0.0.jar"));
+        Cli listed = Cli.run("plugins", "--plugins", plugins.toString());
+        assertThat(listed.out).contains("optimizer plugins:").contains("rmsprop").contains("alpha");
+
+        Path cfg = dir.resolve("my.yaml");
+        Files.writeString(cfg, """
+                extends: %s
+                training: {iterations: 40, evalEvery: 20}
+                optimizers:
+                  rms: {plugin: rmsprop, alpha: 0.9}
+                optimizer: rms
+                strategies:
+                  slow: {plugin: fixed, lr: 0.001}
+                  H1: {plugin: h-proposal-search, proposals: [0.01, 0.1, 1], then: {plugin: k-min-loss}}
+                grid: {strategy: [slow, H1], dataset.shots: [1]}
+                reporters: [csv]
+                """.formatted(EndToEndIT.QUICK.toAbsolutePath().normalize()));
+        Path out = dir.resolve("out");
+        Cli run = Cli.run("run", cfg.toString(), "--plugins", plugins.toString(), "--out", out.toString());
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(3).allSatisfy(l ->
+                assertThat(l).matches("run_id.*|.*,fixed,.*,ok,.*|.*,h-proposal-search,.*,ok,.*"));
+    }
+
+    @Test
+    void theGuidesPluginProjectBuildsListsWithItsVersionAndRuns() throws Exception {
+        Path project = dir.resolve("my-strategy");
+        List<String> written = extract(EXAMPLE, project);
         assertThat(written).contains("pom.xml", "src/main/java/org/example/CappedStepPlugin.java",
                 "src/main/resources/META-INF/services/org.lrsearch.api.LrStrategyPlugin",
                 "src/test/java/org/example/CappedStepPluginTest.java");

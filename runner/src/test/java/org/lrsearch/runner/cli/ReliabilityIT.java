@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.lrsearch.runner.store.ResultsStore;
 
@@ -108,14 +110,20 @@ class ReliabilityIT {
         assertThat(html).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     }
 
-    /** The same experiment run in a child JVM: killed with SIGKILL at several points, then resumed. */
-    @Test
-    void killedExperimentResumesToIdenticalResults() throws Exception {
+    /**
+     * The same experiment run in a child JVM: killed with SIGKILL at several points, then resumed; on plain
+     * SGD, and on Adam, whose state (moments, step count) lives only in the running JVM: a run is committed
+     * whole or not at all, so a run killed halfway is trained again from its start.
+     */
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"sgd", "adam"})
+    void killedExperimentResumesToIdenticalResults(String optimizer) throws Exception {
         Path cfg = config("""
-                training: {iterations: 6000, evalEvery: 2000}
+                training: {iterations: %d, evalEvery: 2000}
                 grid: {strategy: ["0.1", H1], dataset.shots: [1, 2, 3, 4, 5]}
                 reporters: [csv]
-                """);
+                %s""".formatted(optimizer.equals("sgd") ? 6000 : 3000, optimizer.equals("sgd") ? ""
+                : "optimizers: {adam: {plugin: adam}}\noptimizer: adam\n"));
         Path reference = dir.resolve("uninterrupted");
         Process uninterrupted = child(cfg, reference, false);
         assertThat(uninterrupted.waitFor(5, TimeUnit.MINUTES)).isTrue();

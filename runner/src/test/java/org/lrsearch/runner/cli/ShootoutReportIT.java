@@ -25,7 +25,7 @@ class ShootoutReportIT {
     static final Path SHOOTOUT = Path.of("..", "experiments", "strategy-shootout.yaml");
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final List<String> STRATEGIES = List.of("H1", "H2", "0.1", "0.01", "min-loss-train", "armijo", "sps",
-            "hypergradient", "d-adaptation", "lr-range-test", "H1-cosine");
+            "hypergradient", "d-adaptation", "lr-range-test", "H1-cosine", "dog", "prodigy", "schedule-free");
 
     @TempDir
     Path dir;
@@ -37,14 +37,15 @@ class ShootoutReportIT {
         assertThat(cli.exitCode).as(cli.toString()).isZero();
 
         JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
-        // 11 strategies × batch 2, 8 × shots 1, 2, 5; blocks are the 6 settings × 2 seeds.
-        assertThat(s.get("cells")).hasSize(66);
+        // 14 strategies (two pinned to their own optimizer) × batch 2, 8 × shots 1, 2, 5; blocks are the 6
+        // settings × 2 seeds.
+        assertThat(s.get("cells")).hasSize(84);
         assertThat(s.get("cells").get(0).get("coordinates").fieldNames()).toIterable()
                 .containsExactly("strategy", "training.batchSize", "dataset.shots");
-        assertThat(s.get("ranking")).hasSize(11);
+        assertThat(s.get("ranking")).hasSize(14);
         assertThat(s.get("friedman").get("blocks").asInt()).isEqualTo(12);
         assertThat(s.get("friedman").get("computable").asBoolean()).isTrue();
-        assertThat(s.get("pairwise")).hasSize(10).allSatisfy(p -> assertThat(p.get("baseline").asText()).isEqualTo("H1"));
+        assertThat(s.get("pairwise")).hasSize(13).allSatisfy(p -> assertThat(p.get("baseline").asText()).isEqualTo("H1"));
         // One verdict per pair: a pair in both sections has the same numbers in both.
         for (JsonNode p : s.get("pairwise")) {
             for (JsonNode q : s.get("pairedStatistics")) {
@@ -53,7 +54,7 @@ class ShootoutReportIT {
                 }
             }
         }
-        assertThat(s.get("compute")).hasSize(66).anySatisfy(c -> assertThat(c.get("paretoFront").asBoolean()).isTrue());
+        assertThat(s.get("compute")).hasSize(84).anySatisfy(c -> assertThat(c.get("paretoFront").asBoolean()).isTrue());
         // H2's search settles where H1's does on this grid: the same accuracy in every block.
         assertThat(s.get("identicalStrategies").toString()).contains("\"H1\",\"H2\"");
 
@@ -71,7 +72,7 @@ class ShootoutReportIT {
         }
         String dom = dumpDom(out.resolve("report.html"));
         assertThat(Pattern.compile("<svg").matcher(dom).results().count()).as("charts in the rendered DOM")
-                .isGreaterThanOrEqualTo(6 + 11);
+                .isGreaterThanOrEqualTo(6 + 14);
         for (String strategy : STRATEGIES) {
             assertThat(dom).as(strategy).contains("<th class=\"setting\">" + strategy + "</th>");
         }

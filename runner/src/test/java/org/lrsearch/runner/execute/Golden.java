@@ -216,6 +216,26 @@ final class Golden {
         }
     }
 
+    /** A run's scalars by name, then by iteration. */
+    static Map<String, Map<Integer, Double>> scalarsByIteration(RunResult result) {
+        Map<String, Map<Integer, Double>> scalars = new java.util.HashMap<>();
+        for (org.lrsearch.api.ScalarSeries s : result.scalars()) {
+            Map<Integer, Double> byIteration = new java.util.HashMap<>();
+            for (int k = 0; k < s.iterations().length; k++) {
+                byIteration.put(s.iterations()[k], s.values()[k]);
+            }
+            scalars.put(s.name(), byIteration);
+        }
+        return scalars;
+    }
+
+    /** The iteration's phase exactly. */
+    void checkPhase(List<String> failures, String at, JsonNode e, Trainer.IterationRecord r) {
+        if (!e.get("phase").asText().equals(r.phase())) {
+            failures.add(name + ": " + at + "phase expected " + e.get("phase").asText() + ", got " + r.phase());
+        }
+    }
+
     /** Fails with the first twenty mismatches, if any. */
     static void assertNoFailures(List<String> failures) {
         if (!failures.isEmpty()) {

@@ -4,20 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.lrsearch.api.FewShotTask;
 import org.lrsearch.api.LrStrategy;
 import org.lrsearch.api.Model;
 import org.lrsearch.api.ModelPlugin;
 import org.lrsearch.api.Optimizer;
+import org.lrsearch.api.ParameterSpace;
 import org.lrsearch.api.RunResult;
 import org.lrsearch.api.RunSpec;
-import org.lrsearch.api.ScalarSeries;
 import org.lrsearch.runner.plugins.Optimizers;
 import org.lrsearch.runner.plugins.Registry;
 import org.lrsearch.runner.plugins.Strategies;
@@ -35,6 +34,7 @@ import org.lrsearch.runner.testplugins.BundledPlugins;
  */
 class OptimizerTraceConformanceTest {
     private static ModelPlugin<?> net;
+    private static ModelPlugin<?> mlp;
     private static Strategies strategies;
     private static Optimizers optimizers;
     /** Trace fields recorded as scalars by the optimizer, by the same name. */
@@ -45,20 +45,32 @@ class OptimizerTraceConformanceTest {
     static void discover() {
         Registry registry = BundledPlugins.registry();
         net = (ModelPlugin<?>) registry.plugins(Registry.Kind.MODEL).get("two-layer-net");
+        mlp = (ModelPlugin<?>) registry.plugins(Registry.Kind.MODEL).get("mlp");
         strategies = new Strategies(registry.typed(Registry.Kind.STRATEGY));
         optimizers = new Optimizers(registry.typed(Registry.Kind.OPTIMIZER));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"momentum-fixed", "nesterov-fixed", "adam-fixed", "adamw-fixed", "prodigy",
-            "schedule-free-sgd", "h1-momentum"})
-    void reproducesEveryDecisionAndNumberOfTheGoldenTrace(String name) {
+    /**
+     * @param model {@code two-layer-net} (linear optimizers in its compact coordinates, the others dense; the
+     *              replay that gives lossAfter always dense) or {@code mlp} (the general perceptron, dense)
+     */
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource({"momentum-fixed, two-layer-net", "nesterov-fixed, two-layer-net", "adam-fixed, two-layer-net",
+            "adamw-fixed, two-layer-net", "prodigy, two-layer-net", "schedule-free-sgd, two-layer-net",
+            "h1-momentum, two-layer-net", "momentum-fixed, mlp", "adam-fixed, mlp", "prodigy, mlp",
+            "schedule-free-sgd, mlp", "h1-momentum, mlp"})
+    void reproducesEveryDecisionAndNumberOfTheGoldenTrace(String name, String modelId) {
         Golden g = Golden.load("optimizers/" + name);
         FewShotTask task = g.task();
         Map<String, Object> optimizerSpec = StrategyTraceConformanceTest.spec(g.root.get("optimizer"));
         Optimizer optimizer = optimizers.build("optimizer", optimizerSpec, k -> g.name);
-        Model model = g.model(net, task, "incremental");
-        Replay replay = new Replay(g.model(net, task, "incremental"), optimizers.build("optimizer", optimizerSpec, k -> g.name));
+        boolean isMlp = modelId.equals("mlp");
+        Model model = isMlp ? g.mlp(mlp, task) : g.model(net, task, "incremental");
+        // The two-layer net's compact coordinates serve exactly the linear optimizers.
+        assertThat(TrainingContext.spaceFor(model, optimizer) == model.compactSpace() && !isMlp)
+                .isEqualTo(optimizer.linear() && !isMlp);
+        Replay replay = new Replay(isMlp ? g.mlp(mlp, task) : g.model(net, task, "incremental"),
+                optimizers.build("optimizer", optimizerSpec, k -> g.name));
         LrStrategy strategy = strategies.build("strategy", StrategyTraceConformanceTest.spec(g.root.get("strategy")),
                 k -> g.name);
         int iterations = g.iterations();
@@ -75,22 +87,13 @@ class OptimizerTraceConformanceTest {
         JsonNode expected = g.root.get("expected");
         JsonNode its = expected.get("iterations");
         assertThat(records).hasSize(its.size());
-        Map<String, Map<Integer, Double>> scalars = new HashMap<>();
-        for (ScalarSeries s : result.scalars()) {
-            Map<Integer, Double> byIteration = new HashMap<>();
-            for (int k = 0; k < s.iterations().length; k++) {
-                byIteration.put(s.iterations()[k], s.values()[k]);
-            }
-            scalars.put(s.name(), byIteration);
-        }
+        Map<String, Map<Integer, Double>> scalars = Golden.scalarsByIteration(result);
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < its.size(); i++) {
             JsonNode e = its.get(i);
             Trainer.IterationRecord r = records.get(i);
             String at = "iteration " + i + " ";
-            if (!e.get("phase").asText().equals(r.phase())) {
-                failures.add(g.name + ": " + at + "phase expected " + e.get("phase").asText() + ", got " + r.phase());
-            }
+            g.checkPhase(failures, at, e, r);
             if (e.get("lr").asDouble() != r.lr()) {
                 failures.add(g.where(at + "lr (exact)", e.get("lr").asDouble(), r.lr()));
             }
@@ -116,10 +119,13 @@ class OptimizerTraceConformanceTest {
         }
         if (expected.has("evaluationPoint")) {
             // Measured at x (the run's result), and the training point y checked on its own.
-            double[] theta = new double[model.parameterCount()], x = new double[theta.length];
-            model.copyParameters(theta);
-            assertThat(optimizer.evaluationPoint(theta, x)).isTrue();
-            g.checkFinal(result, Vectors.unflatten(x, model.tensors()), failures);
+            ParameterSpace space = TrainingContext.spaceFor(model, optimizer);
+            double[] y = new double[space.size()], x = new double[y.length];
+            space.parameters(y);
+            assertThat(optimizer.evaluationPoint(y, x)).isTrue();
+            space.moveTo(x);
+            g.checkFinal(result, model.tensors(), failures);
+            space.moveTo(y);
             g.checkTensors("training point", expected.get("finalTrainingPoint"), model.tensors(), failures);
             g.check(failures, "trainLoss at the training point", expected.get("trainLossAtTrainingPoint").asDouble(),
                     model.trainLoss());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +18,6 @@ import org.lrsearch.api.Model;
 import org.lrsearch.api.ModelPlugin;
 import org.lrsearch.api.RunResult;
 import org.lrsearch.api.RunSpec;
-import org.lrsearch.api.ScalarSeries;
 import org.lrsearch.api.TraceEvent;
 import org.lrsearch.runner.plugins.Registry;
 import org.lrsearch.runner.plugins.Strategies;
@@ -95,22 +93,13 @@ class StrategyTraceConformanceTest {
 
         JsonNode its = g.root.get("expected").get("iterations");
         assertThat(records).hasSize(its.size());
-        Map<String, Map<Integer, Double>> scalars = new HashMap<>();
-        for (ScalarSeries s : result.scalars()) {
-            Map<Integer, Double> byIteration = new HashMap<>();
-            for (int k = 0; k < s.iterations().length; k++) {
-                byIteration.put(s.iterations()[k], s.values()[k]);
-            }
-            scalars.put(s.name(), byIteration);
-        }
+        Map<String, Map<Integer, Double>> scalars = Golden.scalarsByIteration(result);
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < its.size(); i++) {
             JsonNode e = its.get(i);
             Trainer.IterationRecord r = records.get(i);
             String at = "iteration " + i + " ";
-            if (!e.get("phase").asText().equals(r.phase())) {
-                failures.add(g.name + ": " + at + "phase expected " + e.get("phase").asText() + ", got " + r.phase());
-            }
+            g.checkPhase(failures, at, e, r);
             g.check(failures, at + "lr", e.get("lr").asDouble(), r.lr());
             g.check(failures, at + "lossBefore", e.get("lossBefore").asDouble(), r.lossBefore());
             Double after = replay.lossAfter.get(i);

@@ -56,6 +56,10 @@ class OptimizerConfigTest {
         // Options normalised with their defaults, so equivalent configs hash alike.
         assertThat(adam.optimizerSpec()).containsEntry("beta2", 0.99).containsEntry("beta1", 0.9).containsEntry("eps", 1e-8);
         assertThat(adam.resolved()).containsKey("optimizer");
+        // Plain SGD, named or not, keeps the run id it had before optimizers existed.
+        assertThat(plan.runs().get(0).resolved()).doesNotContainKey("optimizer");
+        assertThat(plan.runs().get(0).spec().runId()).isEqualTo(plan("strategies: {\"0.1\": {plugin: fixed, lr: 0.1}}\n")
+                .runs().get(0).spec().runId());
         assertThat(plan.runs().stream().map(r -> r.spec().runId()).distinct()).hasSize(6);
     }
 
@@ -72,7 +76,9 @@ class OptimizerConfigTest {
                 optimizers: {sgd: {plugin: sgd}, m9: {plugin: momentum}}
                 optimizer: m9
                 """);
-        assertThat(one.runs()).singleElement().extracting(r -> r.spec().strategy()).isEqualTo("a+m9");
+        // Not swept: the strategy label names the method.
+        assertThat(one.runs()).singleElement().extracting(r -> r.spec().strategy()).isEqualTo("a");
+        assertThat(one.runs().get(0).spec().coordinates()).containsEntry("optimizer", "m9");
     }
 
     @Test
