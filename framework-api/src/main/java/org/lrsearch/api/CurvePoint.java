@@ -12,12 +12,21 @@ package org.lrsearch.api;
  *                      when not recorded
  * @param trainAccuracy accuracy on the training (k-shot) set at that point; NaN when the model does
  *                      not measure it ({@link Model#trainAccuracy()})
+ * @param passes        forward plus backward minibatch passes the run had spent up to that point (the
+ *                      compute a cost to a target is counted in); NaN when not recorded (stores
+ *                      written before it was)
  *
- * @since 0.1 ({@code epoch} and {@code trainAccuracy} 0.2)
+ * @since 0.1 ({@code epoch} and {@code trainAccuracy} 0.2, {@code passes} 0.3)
  */
-public record CurvePoint(int iteration, double testAccuracy, double lr, double epoch, double trainAccuracy) {
+public record CurvePoint(int iteration, double testAccuracy, double lr, double epoch, double trainAccuracy,
+                         double passes) {
     /** A point with test accuracy only. */
     public CurvePoint(int iteration, double testAccuracy, double lr) {
-        this(iteration, testAccuracy, lr, Double.NaN, Double.NaN);
+        this(iteration, testAccuracy, lr, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /** A point without its passes. */
+    public CurvePoint(int iteration, double testAccuracy, double lr, double epoch, double trainAccuracy) {
+        this(iteration, testAccuracy, lr, epoch, trainAccuracy, Double.NaN);
     }
 }

@@ -237,6 +237,17 @@ final class Charts {
             renderer.setSeriesShapesFilled(series, p.onFront());
             series++;
         }
+        List<org.jfree.chart.annotations.XYTextAnnotation> marks = new java.util.ArrayList<>();
+        for (ComputeFront.Point p : setting.points()) {
+            if (p.diverged() > 0 && p.accuracy().getN() > 0 && p.passes() > 0) {
+                var a = new org.jfree.chart.annotations.XYTextAnnotation("  " + p.diverged() + " diverged",
+                        p.passes(), p.accuracy().getMean());
+                a.setFont(TICK);
+                a.setPaint(PALETTE[3]);
+                a.setTextAnchor(org.jfree.chart.ui.TextAnchor.CENTER_LEFT);
+                marks.add(a);
+            }
+        }
         renderer.setErrorPaint(new Color(0x888888));
         LogAxis x = new LogAxis("forward + backward passes per run (log scale)");
         x.setLabelFont(LABEL);
@@ -253,6 +264,7 @@ final class Charts {
             y.setRange(yLow, yHigh);
         }
         XYPlot plot = new XYPlot(points, x, y, renderer);
+        marks.forEach(plot::addAnnotation);
         XYSeries line = new XYSeries("Pareto front", false, true);
         for (ComputeFront.Point p : ComputeFront.frontLine(setting)) {
             if (p.passes() > 0) {

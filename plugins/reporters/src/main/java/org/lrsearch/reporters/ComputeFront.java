@@ -15,7 +15,9 @@ import org.lrsearch.api.RunStatus;
  * Accuracy against compute: per setting (every swept key but the strategy), one point per strategy at
  * its mean forward + backward passes per run and its mean test accuracy over seeds, and the Pareto
  * front of the setting: the points no other point beats on both (fewer or equal passes and higher
- * accuracy). Settings are never pooled: a 1-shot and a 5-shot accuracy are not on one scale.
+ * accuracy). Settings are never pooled: a 1-shot and a 5-shot accuracy are not on one scale. A strategy
+ * with a diverged run in the setting is marked and kept off the front (and beats no one there): a run
+ * that stopped early spent few passes because it failed, not because it was cheap.
  */
 final class ComputeFront {
     /**
@@ -23,8 +25,10 @@ final class ComputeFront {
      * @param passes    mean forward + backward minibatch passes per run
      * @param accuracy  test accuracy over the setting's seeds (failed runs left out)
      * @param onFront   whether no point of the setting has fewer or equal passes and a higher mean
+     * @param diverged  how many of its runs in the setting diverged
+     * @param runs      how many runs it has there
      */
-    record Point(String strategy, double passes, SummaryStatistics accuracy, boolean onFront) {
+    record Point(String strategy, double passes, SummaryStatistics accuracy, boolean onFront, int diverged, int runs) {
     }
 
     /** A setting's label ({@code training.batchSize=2, dataset.shots=1}; "all runs" when only the strategy is swept) and points. */
@@ -50,7 +54,8 @@ final class ComputeFront {
                 runs.stream().filter(r -> r.status() != RunStatus.FAILED && !Double.isNaN(r.testAccuracy()))
                         .forEach(r -> acc.addValue(r.testAccuracy()));
                 double passes = runs.stream().mapToLong(r -> r.forwardPasses() + r.backwardPasses()).average().orElse(Double.NaN);
-                raw.add(new Point(strategy, passes, acc, false));
+                int diverged = (int) runs.stream().filter(r -> r.status() == RunStatus.DIVERGED).count();
+                raw.add(new Point(strategy, passes, acc, false, diverged, runs.size()));
             });
             String label = coordinates.isEmpty() ? "all runs" : coordinates.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
@@ -59,20 +64,23 @@ final class ComputeFront {
         return out;
     }
 
-    /** The points in their order, each marked on or off the Pareto front (fewer passes, higher accuracy). */
+    /**
+     * The points in their order, each marked on or off the Pareto front (fewer passes, higher accuracy);
+     * a point with a diverged run is off it and beats no other.
+     */
     static List<Point> front(List<Point> points) {
         List<Point> out = new ArrayList<>();
         for (Point p : points) {
-            boolean dominated = p.accuracy().getN() == 0;
+            boolean dominated = p.accuracy().getN() == 0 || p.diverged() > 0;
             for (Point q : points) {
-                if (q != p && q.accuracy().getN() > 0 && p.accuracy().getN() > 0 && q.passes() <= p.passes()
+                if (q != p && q.diverged() == 0 && q.accuracy().getN() > 0 && p.accuracy().getN() > 0 && q.passes() <= p.passes()
                         && q.accuracy().getMean() >= p.accuracy().getMean()
                         && (q.passes() < p.passes() || q.accuracy().getMean() > p.accuracy().getMean())) {
                     dominated = true;
                     break;
                 }
             }
-            out.add(new Point(p.strategy(), p.passes(), p.accuracy(), !dominated));
+            out.add(new Point(p.strategy(), p.passes(), p.accuracy(), !dominated, p.diverged(), p.runs()));
         }
         return out;
     }
@@ -121,6 +129,7 @@ final class ComputeFront {
                 r.put("sd", n > 1 ? NumberText.fixed(p.accuracy().getStandardDeviation(), 4) : "");
                 r.put("n", String.valueOf(n));
                 r.put("onFront", p.onFront());
+                r.put("diverged", p.diverged() == 0 ? "" : p.diverged() + " of " + p.runs() + " diverged");
                 rows.add(r);
             }
         }

@@ -17,7 +17,7 @@ public final class CsvReporter implements ReporterPlugin<CsvOptions> {
             "selection", "strategy", "strategy_plugin", "seed", "iterations", "test_accuracy", "final_train_loss", "delta",
             "forward_passes", "backward_passes", "wall_ms", "eval_ms", "status", "stopped_at", "message", "optimizer");
     public static final List<String> CURVE_COLUMNS = List.of("run_id", "iteration", "epoch", "test_accuracy",
-            "train_accuracy", "lr");
+            "train_accuracy", "lr", "passes");
 
     @Override
     public String id() {
@@ -75,7 +75,8 @@ public final class CsvReporter implements ReporterPlugin<CsvOptions> {
         for (RunResult run : results.runs()) {
             for (CurvePoint p : run.curve()) {
                 Csv.row(sb, List.of(run.spec().runId(), String.valueOf(p.iteration()), NumberText.plain(p.epoch()),
-                        NumberText.plain(p.testAccuracy()), NumberText.plain(p.trainAccuracy()), NumberText.plain(p.lr())));
+                        NumberText.plain(p.testAccuracy()), NumberText.plain(p.trainAccuracy()), NumberText.plain(p.lr()),
+                        NumberText.plain(p.passes())));
             }
         }
         return sb.toString();

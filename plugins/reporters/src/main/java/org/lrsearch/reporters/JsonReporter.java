@@ -116,6 +116,7 @@ public final class JsonReporter implements ReporterPlugin<JsonOptions> {
             summary.put("identicalStrategies", ranking.identical());
         }
         summary.put("compute", SummaryCells.compute(results));
+        ProfileSection.summarise(ProfileSection.of(results), summary);
         Path s = AtomicFiles.write(outDir.resolve("summary.json"), json.writeValueAsString(summary));
         List<Path> files = new ArrayList<>(List.of(p, s));
         if (options.traces()) {

@@ -21,9 +21,13 @@ class ComputeFrontTest {
     Path dir;
 
     private static ComputeFront.Point point(String strategy, double passes, double... accuracies) {
+        return diverged(0, strategy, passes, accuracies);
+    }
+
+    private static ComputeFront.Point diverged(int diverged, String strategy, double passes, double... accuracies) {
         SummaryStatistics s = new SummaryStatistics();
         DoubleStream.of(accuracies).forEach(s::addValue);
-        return new ComputeFront.Point(strategy, passes, s, false);
+        return new ComputeFront.Point(strategy, passes, s, false, diverged, Math.max(1, accuracies.length));
     }
 
     @Test
@@ -37,6 +41,14 @@ class ComputeFrontTest {
                 point("failed", 50)));                // no finished run: never on the front
         assertThat(front).extracting(ComputeFront.Point::onFront)
                 .containsExactly(true, true, false, true, false, false);
+    }
+
+    @Test
+    void aStrategyWithADivergedRunIsOffTheFrontAndBeatsNoOne() {
+        List<ComputeFront.Point> front = ComputeFront.front(List.of(
+                diverged(1, "stopped-early", 40, 0.6, 0.62),  // cheap and accurate only because a run stopped
+                point("honest", 100, 0.5)));
+        assertThat(front).extracting(ComputeFront.Point::onFront).containsExactly(false, true);
     }
 
     @Test

@@ -151,7 +151,8 @@ public final class Trainer {
                 // A per-epoch curve ends with the run's final point, as the paper's figure does.
                 if (scheduled || perEpoch) {
                     double epoch = (double) ((long) it * spec.batchSize()) / trainingSetSize;
-                    curve.add(new CurvePoint(done, lastAccuracy, ctx.committed, epoch, model.trainAccuracy()));
+                    curve.add(new CurvePoint(done, lastAccuracy, ctx.committed, epoch, model.trainAccuracy(),
+                            ctx.forward + ctx.backward));
                 }
                 at.leave();
                 evalNanos += System.nanoTime() - e0;

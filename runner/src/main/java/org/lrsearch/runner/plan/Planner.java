@@ -35,7 +35,8 @@ import org.lrsearch.runner.plugins.Strategies;
 public final class Planner {
     static final List<String> TOP_KEYS = List.of("name", "description", "dataset", "model", "training", "strategy",
             "strategies", "optimizer", "optimizers", "seeds", "grid", "reporters", "report");
-    static final List<String> REPORT_KEYS = List.of("title", "reference", "templates", "baseline", "columns");
+    static final List<String> REPORT_KEYS = List.of("title", "reference", "templates", "baseline", "columns", "target",
+            "profileMax");
     /**
      * The plugins a config gets when it names none: the one place such defaults live. A config that
      * uses other plugins names them ({@code dataset.plugin}, {@code model.plugin}, {@code reporters}).
@@ -253,6 +254,10 @@ public final class Planner {
             if (!REPORT_KEYS.contains(e.getKey())) {
                 throw config.error(key, e.getValue(), "unknown key" + OptionsBinder.didYouMean(e.getKey(), REPORT_KEYS)
                         + "; valid keys: " + String.join(", ", REPORT_KEYS));
+            }
+            if (e.getKey().equals("target") || e.getKey().equals("profileMax")) {
+                out.put(e.getKey(), ReportKeys.profileOption(config, key, e.getValue()));
+                continue;
             }
             if (!(e.getValue() instanceof String s) || s.isBlank()) {
                 throw config.error(key, e.getValue(), "must be a non-empty string");

@@ -60,7 +60,8 @@ public final class ResultsStore implements AutoCloseable {
                         + " backward_passes INTEGER NOT NULL, wall_ms INTEGER NOT NULL, eval_ms INTEGER NOT NULL,"
                         + " warnings TEXT NOT NULL, results TEXT NOT NULL DEFAULT '{}')");
                 s.execute("CREATE TABLE IF NOT EXISTS curves (run_id TEXT NOT NULL, iteration INTEGER NOT NULL,"
-                        + " test_accuracy REAL, lr REAL, epoch REAL, train_accuracy REAL, PRIMARY KEY (run_id, iteration))");
+                        + " test_accuracy REAL, lr REAL, epoch REAL, train_accuracy REAL, passes INTEGER,"
+                        + " PRIMARY KEY (run_id, iteration))");
                 s.execute("CREATE TABLE IF NOT EXISTS events (run_id TEXT NOT NULL, seq INTEGER NOT NULL,"
                         + " iteration INTEGER NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (run_id, seq))");
                 s.execute("CREATE TABLE IF NOT EXISTS lr_segments (run_id TEXT NOT NULL, first INTEGER NOT NULL,"
@@ -128,7 +129,7 @@ public final class ResultsStore implements AutoCloseable {
                 p.executeUpdate();
             }
             try (PreparedStatement p = db.prepareStatement("INSERT INTO curves (run_id, iteration, test_accuracy, lr,"
-                    + " epoch, train_accuracy) VALUES (?,?,?,?,?,?)")) {
+                    + " epoch, train_accuracy, passes) VALUES (?,?,?,?,?,?,?)")) {
                 for (CurvePoint c : r.curve()) {
                     p.setString(1, id);
                     p.setInt(2, c.iteration());
@@ -136,6 +137,11 @@ public final class ResultsStore implements AutoCloseable {
                     real(p, 4, c.lr());
                     real(p, 5, c.epoch());
                     real(p, 6, c.trainAccuracy());
+                    if (Double.isNaN(c.passes())) {
+                        p.setNull(7, java.sql.Types.INTEGER);
+                    } else {
+                        p.setLong(7, (long) c.passes());
+                    }
                     p.addBatch();
                 }
                 p.executeBatch();
@@ -259,10 +265,11 @@ public final class ResultsStore implements AutoCloseable {
         try {
             Map<String, List<CurvePoint>> curves = new HashMap<>();
             try (Statement s = db.createStatement();
-                 ResultSet r = s.executeQuery("SELECT run_id, iteration, test_accuracy, lr, epoch, train_accuracy FROM curves ORDER BY run_id, iteration")) {
+                 ResultSet r = s.executeQuery("SELECT run_id, iteration, test_accuracy, lr, epoch, train_accuracy, passes"
+                         + " FROM curves ORDER BY run_id, iteration")) {
                 while (r.next()) {
                     curves.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
-                            .add(new CurvePoint(r.getInt(2), real(r, 3), real(r, 4), real(r, 5), real(r, 6)));
+                            .add(new CurvePoint(r.getInt(2), real(r, 3), real(r, 4), real(r, 5), real(r, 6), real(r, 7)));
                 }
             }
             Map<String, List<TraceEvent>> events = new HashMap<>();

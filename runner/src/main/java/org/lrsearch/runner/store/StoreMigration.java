@@ -32,6 +32,12 @@ final class StoreMigration {
                 s.execute("ALTER TABLE curves ADD COLUMN train_accuracy REAL");
             }
         }
+        // Nor, before costs to a target, the passes spent up to each point.
+        if (!hasColumn(c, "curves", "passes")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE curves ADD COLUMN passes INTEGER");
+            }
+        }
         boolean hasResults = hasColumn(c, "runs", "results");
         boolean hasRounds;
         try (Statement s = c.createStatement();

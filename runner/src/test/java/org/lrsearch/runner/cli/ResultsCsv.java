@@ -3,7 +3,10 @@ package org.lrsearch.runner.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** results.csv as tests compare it across ways of running: every line without the timing columns. */
 public final class ResultsCsv {
@@ -26,5 +29,48 @@ public final class ResultsCsv {
             }
             return b.toString();
         }).toList();
+    }
+
+    /** Every row of an RFC 4180 file (as the csv reporter writes it) by column name. */
+    public static List<Map<String, String>> rows(Path csv) throws IOException {
+        List<List<String>> records = new ArrayList<>();
+        List<String> record = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        String text = Files.readString(csv);
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                record.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\n') {
+                record.add(field.toString());
+                field.setLength(0);
+                records.add(record);
+                record = new ArrayList<>();
+            } else if (c != '\r') {
+                field.append(c);
+            }
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (List<String> r : records.subList(1, records.size())) {
+            Map<String, String> m = new LinkedHashMap<>();
+            for (int i = 0; i < r.size(); i++) {
+                m.put(records.get(0).get(i), r.get(i));
+            }
+            rows.add(m);
+        }
+        return rows;
     }
 }

@@ -1,6 +1,7 @@
 package org.lrsearch.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -58,11 +60,13 @@ class ShootoutReportIT {
         // H2's search settles where H1's does on this grid: the same accuracy in every block.
         assertThat(s.get("identicalStrategies").toString()).contains("\"H1\",\"H2\"");
 
+        assertProfilesReproduceFromTheCsvFiles(out, s);
+
         String html = Files.readString(out.resolve("report.html"));
         org.lrsearch.reporters.HtmlCheck.assertValid(out.resolve("report.html"));
         assertThat(html).contains("<table class=\"results\">").doesNotContain("<table class=\"table1\">")
                 .contains("id=\"ranking\"").contains("Friedman test").contains("Holm-adjusted p")
-                .contains("<h2>Accuracy against compute</h2>");
+                .contains("<h2>Accuracy against compute</h2>").contains("<h2>Performance profiles</h2>");
         assertThat(html.split("data-chart=\"frontier\"", -1)).hasSize(1 + 6);
         assertThat(html).contains("<th class=\"setting\">H2 <span class=\"same\">= H1</span>");
 
@@ -75,6 +79,56 @@ class ShootoutReportIT {
                 .isGreaterThanOrEqualTo(6 + 14);
         for (String strategy : STRATEGIES) {
             assertThat(dom).as(strategy).contains("<th class=\"setting\">" + strategy + "</th>");
+        }
+    }
+
+    /**
+     * The profile scores of summary.json recomputed from results.csv and curves.csv alone, as docs/USER-GUIDE.md
+     * states them: per setting (batch, shots) the target is 0.95 × the best strategy's mean final accuracy, a
+     * run's cost the passes at its first curve point at or above it, a strategy's cost the median over seeds.
+     */
+    private static void assertProfilesReproduceFromTheCsvFiles(Path out, JsonNode summary) throws IOException {
+        List<Map<String, String>> results = ResultsCsv.rows(out.resolve("results.csv"));
+        Map<String, List<String[]>> curves = new java.util.HashMap<>();
+        for (Map<String, String> c : ResultsCsv.rows(out.resolve("curves.csv"))) {
+            curves.computeIfAbsent(c.get("run_id"), k -> new ArrayList<>())
+                    .add(new String[] {c.get("iteration"), c.get("test_accuracy"), c.get("passes")});
+        }
+        Map<String, Map<String, List<Map<String, String>>>> bySetting = new java.util.LinkedHashMap<>();
+        for (Map<String, String> r : results) {
+            bySetting.computeIfAbsent(r.get("batch_size") + "/" + r.get("shots"), k -> new java.util.LinkedHashMap<>())
+                    .computeIfAbsent(r.get("strategy"), k -> new ArrayList<>()).add(r);
+        }
+        Map<String, List<Double>> costs = new java.util.LinkedHashMap<>();
+        for (var setting : bySetting.values()) {
+            double best = setting.values().stream().mapToDouble(runs -> runs.stream()
+                    .filter(r -> !r.get("status").equals("failed") && !r.get("test_accuracy").isEmpty())
+                    .mapToDouble(r -> Double.parseDouble(r.get("test_accuracy"))).average().orElse(-1)).max().orElseThrow();
+            double target = 0.95 * best;
+            setting.forEach((strategy, runs) -> {
+                double[] c = runs.stream().mapToDouble(r -> curves.getOrDefault(r.get("run_id"), List.of()).stream()
+                        .sorted(java.util.Comparator.comparingInt(p -> Integer.parseInt(p[0])))
+                        .filter(p -> Double.parseDouble(p[1]) >= target).mapToDouble(p -> Double.parseDouble(p[2]))
+                        .findFirst().orElse(Double.POSITIVE_INFINITY)).sorted().toArray();
+                double median = c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
+                costs.computeIfAbsent(strategy, k -> new ArrayList<>()).add(median);
+            });
+        }
+        int settings = bySetting.size();
+        JsonNode score = summary.get("performanceProfile").get("score");
+        for (String strategy : costs.keySet()) {
+            double sum = 0;
+            int kept = 0;
+            for (int w = 0; w < settings; w++) {
+                int fw = w;
+                double min = costs.values().stream().mapToDouble(l -> l.get(fw)).min().orElseThrow();
+                if (Double.isInfinite(min)) {
+                    continue;
+                }
+                kept++;
+                sum += Math.max(0, 4 - costs.get(strategy).get(w) / min) / 3;
+            }
+            assertThat(score.get(strategy).asDouble()).as(strategy).isCloseTo(sum / kept, within(1e-12));
         }
     }
 
