@@ -25,12 +25,24 @@ import java.util.Map;
  * @param lrSegments     the committed learning rate per iteration, run-length encoded
  * @param scalars        the named numbers the strategy recorded per iteration ({@link TraceSink#scalar})
  * @param warnings       what the strategy warned about
+ * @param validationAccuracy accuracy on the task's validation set at the end (at the optimizer's evaluation
+ *                       point), NaN without one ({@code dataset.validation}); what tuning chooses by
  * @since 0.1
  */
 public record RunResult(RunSpec spec, RunStatus status, String message, int stoppedAt, double testAccuracy,
                         double finalTrainLoss, Map<String, Double> results, long forwardPasses, long backwardPasses,
                         long wallMs, long evalMs, List<CurvePoint> curve, List<TraceEvent> events,
-                        List<LrSegment> lrSegments, List<ScalarSeries> scalars, List<String> warnings) {
+                        List<LrSegment> lrSegments, List<ScalarSeries> scalars, List<String> warnings,
+                        double validationAccuracy) {
+    /** A result without a validation set. */
+    public RunResult(RunSpec spec, RunStatus status, String message, int stoppedAt, double testAccuracy,
+                     double finalTrainLoss, Map<String, Double> results, long forwardPasses, long backwardPasses,
+                     long wallMs, long evalMs, List<CurvePoint> curve, List<TraceEvent> events,
+                     List<LrSegment> lrSegments, List<ScalarSeries> scalars, List<String> warnings) {
+        this(spec, status, message, stoppedAt, testAccuracy, finalTrainLoss, results, forwardPasses, backwardPasses,
+                wallMs, evalMs, curve, events, lrSegments, scalars, warnings, Double.NaN);
+    }
+
     public RunResult {
         results = Collections.unmodifiableMap(new LinkedHashMap<>(results));
         curve = List.copyOf(curve);

@@ -160,8 +160,10 @@ public final class ImageSet {
     public FewShotTask task(TaskRequest request) {
         int[] rows = KShotSampler.sample(byClass, request.shots(), request.selection(),
                 Seeds.derive(request.seed(), "k-shot"));
+        Samples validation = request.validation() == 0 ? null : trainRows(KShotSampler.validation(byClass, rows,
+                request.validation(), Seeds.derive(request.seed(), "validation")));
         return new FewShotTask(name + "/" + request.shots() + "-shot/" + request.selection().key(), trainRows(rows), test,
-                classes, rows);
+                classes, rows, validation);
     }
 
     /** The training examples at {@code rows}, widened to doubles. */

@@ -41,4 +41,31 @@ public final class KShotSampler {
         }
         return out;
     }
+
+    /**
+     * {@code perClass} images of every class drawn at random (seeded) from the training file without the
+     * task's k-shot rows {@code exclude}: a validation set, class 0's first. The same seed and k-shot set give
+     * the same images, whatever strategy asks.
+     */
+    public static int[] validation(int[][] byClass, int[] exclude, int perClass, long seed) {
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        for (int r : exclude) {
+            taken.add(r);
+        }
+        int[] out = new int[perClass * byClass.length];
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int c = 0; c < byClass.length; c++) {
+            int[] pool = java.util.Arrays.stream(byClass[c]).filter(r -> !taken.contains(r)).toArray();
+            InvalidOptionException.require(perClass <= pool.length, "validation", perClass,
+                    "is more than class " + c + " has left beside the k-shot images (" + pool.length + ")");
+            for (int i = 0; i < perClass; i++) {
+                int j = i + rng.nextInt(pool.length - i);
+                int t = pool[i];
+                pool[i] = pool[j];
+                pool[j] = t;
+                out[c * perClass + i] = pool[i];
+            }
+        }
+        return out;
+    }
 }

@@ -35,6 +35,25 @@ class KShotSamplerTest {
     }
 
     @Test
+    void validationImagesAreDisjointFromTheKShotSetPerClassAndTheSameForTheSameSeed() {
+        for (long seed = 0; seed < 20; seed++) {
+            int[] kShot = KShotSampler.sample(BY_CLASS, 1, Selection.RANDOM, seed);
+            int[] validation = KShotSampler.validation(BY_CLASS, kShot, 2, seed + 100);
+            assertThat(validation).hasSize(6).doesNotContain(kShot);
+            assertThat(Arrays.stream(validation).distinct().count()).isEqualTo(6);
+            for (int c = 0; c < 3; c++) {
+                assertThat(BY_CLASS[c]).contains(validation[2 * c], validation[2 * c + 1]);
+            }
+            // Whatever strategy asks: the same seed and k-shot set give the same images.
+            assertThat(KShotSampler.validation(BY_CLASS, kShot, 2, seed + 100)).isEqualTo(validation);
+        }
+        assertThatThrownBy(() -> KShotSampler.validation(BY_CLASS, new int[] {1, 2}, 3, 0))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessageContaining("class 1 has left beside the k-shot images (2)")
+                .satisfies(e -> assertThat(((InvalidOptionException) e).key()).isEqualTo("validation"));
+    }
+
+    @Test
     void refusesMoreShotsThanTheSmallestClassHas() {
         assertThatThrownBy(() -> KShotSampler.sample(BY_CLASS, 4, Selection.FIRST, 0))
                 .isInstanceOf(InvalidOptionException.class).hasMessageContaining("smallest class has (3 images)");

@@ -58,8 +58,10 @@ final class CsvData {
 
     FewShotTask task(String name, TaskRequest request) {
         int[] rows = KShotSampler.sample(byClass, request.shots(), request.selection(), Seeds.derive(request.seed(), "k-shot"));
+        Samples validation = request.validation() == 0 ? null : train.select(KShotSampler.validation(byClass, rows,
+                request.validation(), Seeds.derive(request.seed(), "validation")));
         return new FewShotTask(name + "/" + request.shots() + "-shot/" + request.selection().key(), train.select(rows), test,
-                classes.size(), rows);
+                classes.size(), rows, validation);
     }
 
     /** One parsed file: labels as written, features as numbers. */

@@ -15,7 +15,8 @@ public final class CsvReporter implements ReporterPlugin<CsvOptions> {
     /** Fixed column order of results.csv; scripts rely on it. */
     public static final List<String> COLUMNS = List.of("run_id", "dataset", "model", "hidden", "batch_size", "shots",
             "selection", "strategy", "strategy_plugin", "seed", "iterations", "test_accuracy", "final_train_loss", "delta",
-            "forward_passes", "backward_passes", "wall_ms", "eval_ms", "status", "stopped_at", "message", "optimizer");
+            "forward_passes", "backward_passes", "wall_ms", "eval_ms", "status", "stopped_at", "message", "optimizer",
+            "validation_accuracy");
     public static final List<String> CURVE_COLUMNS = List.of("run_id", "iteration", "epoch", "test_accuracy",
             "train_accuracy", "lr", "passes");
 
@@ -63,7 +64,8 @@ public final class CsvReporter implements ReporterPlugin<CsvOptions> {
                     String.valueOf(s.iterations()), NumberText.plain(run.testAccuracy()), NumberText.plain(run.finalTrainLoss()),
                     NumberText.plain(run.result("delta")), String.valueOf(run.forwardPasses()), String.valueOf(run.backwardPasses()),
                     String.valueOf(run.wallMs()), String.valueOf(run.evalMs()), run.status().key(),
-                    String.valueOf(run.stoppedAt()), run.message(), optimizer == null ? "" : String.valueOf(optimizer)));
+                    String.valueOf(run.stoppedAt()), run.message(), optimizer == null ? "" : String.valueOf(optimizer),
+                    NumberText.plain(run.validationAccuracy())));
         }
         return sb.toString();
     }

@@ -68,7 +68,7 @@ public final class RunExecutor {
                     ? Batches.epochs(n, run.training().batchSize(), batchSeed)
                     : Batches.withReplacement(n, run.training().batchSize(), batchSeed);
             return new Trainer(run.spec(), model, strategy, optimizer, n, batches, run.training().divergenceFactor(), null, cancelled)
-                    .run();
+                    .validation(task.validation()).run();
         } catch (Trainer.Cancelled c) {
             throw c;
         } catch (RuntimeException | StackOverflowError e) {

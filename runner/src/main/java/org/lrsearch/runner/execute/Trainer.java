@@ -10,6 +10,7 @@ import org.lrsearch.api.Optimizer;
 import org.lrsearch.api.RunResult;
 import org.lrsearch.api.RunSpec;
 import org.lrsearch.api.RunStatus;
+import org.lrsearch.api.Samples;
 import org.lrsearch.api.TraceEvent;
 import org.lrsearch.runner.plan.TrainingSettings;
 
@@ -51,6 +52,7 @@ public final class Trainer {
     private final Observer observer;
     private final BooleanSupplier cancelled;
     private final int trainingSetSize;
+    private Samples validation;
 
     /** A trainer of plain SGD (the paper's setting). */
     public Trainer(RunSpec spec, Model model, LrStrategy strategy, int trainingSetSize, Batches batches,
@@ -80,6 +82,12 @@ public final class Trainer {
         Cancelled() {
             super("cancelled", null, false, false);
         }
+    }
+
+    /** Also measures accuracy on {@code set} (the task's validation set, or null for none) at the end. */
+    public Trainer validation(Samples set) {
+        this.validation = set;
+        return this;
     }
 
     /** Whether test accuracy is measured after the update of iteration {@code i} (0-based), the run's end aside. */
@@ -160,8 +168,12 @@ public final class Trainer {
         }
         double accuracy = lastAccuracy;
         double trainLoss = Double.NaN;
+        double validationAccuracy = Double.NaN;
         if (status == RunStatus.OK || model.isFinite()) {
             at.enter();
+            if (validation != null) {
+                validationAccuracy = model.accuracy(validation);
+            }
             if (lastEvalAt != done) {
                 long e0 = System.nanoTime();
                 accuracy = model.testAccuracy();
@@ -173,6 +185,6 @@ public final class Trainer {
         long wallMs = (System.nanoTime() - t0) / 1_000_000;
         return new RunResult(spec, status, message, done, accuracy, trainLoss, strategy.results(), ctx.forward,
                 ctx.backward, wallMs, evalNanos / 1_000_000, curve, ctx.events, lrs.segments(), ctx.scalars.series(),
-                ctx.warnings);
+                ctx.warnings, validationAccuracy);
     }
 }

@@ -24,7 +24,7 @@ import org.lrsearch.runner.plugins.Optimizers;
  */
 final class RunResolver {
     /** Keys of the dataset and model sections that the runner reads itself; the rest are the plugin's options. */
-    static final List<String> DATASET_CORE_KEYS = List.of("plugin", "shots", "selection");
+    static final List<String> DATASET_CORE_KEYS = List.of("plugin", "shots", "selection", "validation");
     static final List<String> MODEL_CORE_KEYS = List.of("plugin");
     /** Where a run's optimizer "sits" when its config names none: plain SGD, kept out of the run id. */
     static final String DEFAULT_OPTIMIZER_KEY = "optimizer";
@@ -57,6 +57,7 @@ final class RunResolver {
         DatasetPlugin<?> dataset = Planner.pick("dataset", ds.remove("plugin"), Planner.DEFAULT_DATASET, datasets, originOf);
         int shots = shots(originOf, ds.remove("shots"));
         Selection selection = selection(originOf, ds.remove("selection"));
+        int validation = validation(originOf, ds.remove("validation"));
         Record dsOptions = OptionsBinder.bind(dataset.optionsType(), ds, "dataset", originOf, DATASET_CORE_KEYS);
 
         Map<String, Object> md = section(cell, "model", originOf);
@@ -80,8 +81,13 @@ final class RunResolver {
         Map<String, Object> trMap = options(training);
 
         Map<String, Object> resolved = new LinkedHashMap<>();
-        resolved.put("dataset", withPlugin(dataset.id(), Map.of("shots", shots, "selection", selection.key(),
-                "options", dsMap)));
+        Map<String, Object> dsCore = new LinkedHashMap<>(Map.of("shots", shots, "selection", selection.key(),
+                "options", dsMap));
+        // A validation set enters the run id only where there is one: earlier runs keep theirs.
+        if (validation > 0) {
+            dsCore.put("validation", validation);
+        }
+        resolved.put("dataset", withPlugin(dataset.id(), dsCore));
         resolved.put("model", withPlugin(model.id(), Map.of("options", mdMap)));
         resolved.put("training", trMap);
         resolved.put("strategy", Map.of("label", label, "spec", spec));
@@ -101,6 +107,9 @@ final class RunResolver {
         }
         coordinates.put("dataset.shots", shots);
         coordinates.put("dataset.selection", selection.key());
+        if (validation > 0) {
+            coordinates.put("dataset.validation", validation);
+        }
         dsMap.forEach((k, v) -> coordinates.put("dataset." + k, v));
         mdMap.forEach((k, v) -> coordinates.put("model." + k, v));
         trMap.forEach((k, v) -> coordinates.put("training." + k, v));
@@ -110,7 +119,7 @@ final class RunResolver {
         RunSpec runSpec = new RunSpec(runId(resolved), dataset.id(), model.id(), training.batchSize(), shots,
                 selection.key(), method, String.valueOf(spec.get("plugin")), seed, training.iterations(),
                 training.interval(), coordinates, swept);
-        return new PlannedRun(order, runSpec, new BoundPlugin<>(dataset, dsOptions), new TaskRequest(shots, selection, seed),
+        return new PlannedRun(order, runSpec, new BoundPlugin<>(dataset, dsOptions), new TaskRequest(shots, selection, seed, validation),
                 new BoundPlugin<>(model, mdOptions), "strategies." + label, spec,
                 optimizer == null ? DEFAULT_OPTIMIZER_KEY : "optimizers." + optimizer,
                 optimizer == null ? Optimizers.DEFAULT_SPEC : optimizerSpecs.get(optimizer), training, resolved);
@@ -181,6 +190,18 @@ final class RunResolver {
             throw new ConfigException(originOf.apply("dataset.shots"), "dataset.shots", v, "must be between 1 and 1000000");
         }
         return (int) l;
+    }
+
+    /** Validation images per class, {@code dataset.validation}: 0 (none) by default. */
+    private static int validation(Function<String, String> originOf, Object v) {
+        if (v == null) {
+            return 0;
+        }
+        if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < 0 || ((Number) v).longValue() > 100_000) {
+            throw new ConfigException(originOf.apply("dataset.validation"), "dataset.validation", v,
+                    "must be a whole number of images per class between 0 (none) and 100000");
+        }
+        return ((Number) v).intValue();
     }
 
     private static Selection selection(Function<String, String> originOf, Object v) {

@@ -53,22 +53,7 @@ public final class ResultsStore implements AutoCloseable {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=NORMAL");
                 s.execute("PRAGMA busy_timeout=10000");
-                s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-                s.execute("CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, ord INTEGER NOT NULL,"
-                        + " spec TEXT NOT NULL, status TEXT NOT NULL, message TEXT NOT NULL, stopped_at INTEGER NOT NULL,"
-                        + " test_accuracy REAL, final_train_loss REAL, forward_passes INTEGER NOT NULL,"
-                        + " backward_passes INTEGER NOT NULL, wall_ms INTEGER NOT NULL, eval_ms INTEGER NOT NULL,"
-                        + " warnings TEXT NOT NULL, results TEXT NOT NULL DEFAULT '{}')");
-                s.execute("CREATE TABLE IF NOT EXISTS curves (run_id TEXT NOT NULL, iteration INTEGER NOT NULL,"
-                        + " test_accuracy REAL, lr REAL, epoch REAL, train_accuracy REAL, passes INTEGER,"
-                        + " PRIMARY KEY (run_id, iteration))");
-                s.execute("CREATE TABLE IF NOT EXISTS events (run_id TEXT NOT NULL, seq INTEGER NOT NULL,"
-                        + " iteration INTEGER NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (run_id, seq))");
-                s.execute("CREATE TABLE IF NOT EXISTS lr_segments (run_id TEXT NOT NULL, first INTEGER NOT NULL,"
-                        + " last INTEGER NOT NULL, lr REAL, PRIMARY KEY (run_id, first))");
-                // One row per recorded scalar: iterations (int32) and values (float64), little-endian blobs.
-                s.execute("CREATE TABLE IF NOT EXISTS scalars (run_id TEXT NOT NULL, name TEXT NOT NULL,"
-                        + " iterations BLOB NOT NULL, vals BLOB NOT NULL, PRIMARY KEY (run_id, name))");
+                StoreMigration.current(s);
                 StoreMigration.fromFirstLayout(c);
             }
             return new ResultsStore(c);
@@ -111,7 +96,7 @@ public final class ResultsStore implements AutoCloseable {
             }
             try (PreparedStatement p = db.prepareStatement("INSERT INTO runs (run_id, ord, spec, status, message,"
                     + " stopped_at, test_accuracy, final_train_loss, forward_passes, backward_passes, wall_ms, eval_ms,"
-                    + " warnings, results) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                    + " warnings, results, validation_accuracy) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 p.setString(1, id);
                 p.setInt(2, order);
                 p.setString(3, Mappers.toJson(r.spec()));
@@ -126,6 +111,7 @@ public final class ResultsStore implements AutoCloseable {
                 p.setLong(12, r.evalMs());
                 p.setString(13, Mappers.toJson(r.warnings()));
                 p.setString(14, Mappers.toJson(r.results()));
+                real(p, 15, r.validationAccuracy());
                 p.executeUpdate();
             }
             try (PreparedStatement p = db.prepareStatement("INSERT INTO curves (run_id, iteration, test_accuracy, lr,"
@@ -314,7 +300,8 @@ public final class ResultsStore implements AutoCloseable {
                             r.getLong("forward_passes"), r.getLong("backward_passes"), r.getLong("wall_ms"),
                             r.getLong("eval_ms"), curves.getOrDefault(id, List.of()), events.getOrDefault(id, List.of()),
                             segments.getOrDefault(id, List.of()), scalars.getOrDefault(id, List.of()),
-                            READ.readValue(r.getString("warnings"), new TypeReference<List<String>>() { })));
+                            READ.readValue(r.getString("warnings"), new TypeReference<List<String>>() { }),
+                            real(r, "validation_accuracy")));
                 }
             }
             return out;

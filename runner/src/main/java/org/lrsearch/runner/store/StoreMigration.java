@@ -14,9 +14,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Brings a {@code results.db} of an earlier layout up to the current one, in one transaction, when it is opened. */
+/**
+ * The {@code results.db} layout: the current tables, and a store of an earlier layout brought up to them,
+ * in one transaction, when it is opened.
+ */
 final class StoreMigration {
     private StoreMigration() {
+    }
+
+    /** The current layout's tables, created where missing (a new store, or one a crash left half made). */
+    static void current(Statement s) throws SQLException {
+        s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+        s.execute("CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, ord INTEGER NOT NULL,"
+                + " spec TEXT NOT NULL, status TEXT NOT NULL, message TEXT NOT NULL, stopped_at INTEGER NOT NULL,"
+                + " test_accuracy REAL, final_train_loss REAL, forward_passes INTEGER NOT NULL,"
+                + " backward_passes INTEGER NOT NULL, wall_ms INTEGER NOT NULL, eval_ms INTEGER NOT NULL,"
+                + " warnings TEXT NOT NULL, results TEXT NOT NULL DEFAULT '{}', validation_accuracy REAL)");
+        s.execute("CREATE TABLE IF NOT EXISTS curves (run_id TEXT NOT NULL, iteration INTEGER NOT NULL,"
+                + " test_accuracy REAL, lr REAL, epoch REAL, train_accuracy REAL, passes INTEGER,"
+                + " PRIMARY KEY (run_id, iteration))");
+        s.execute("CREATE TABLE IF NOT EXISTS events (run_id TEXT NOT NULL, seq INTEGER NOT NULL,"
+                + " iteration INTEGER NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (run_id, seq))");
+        s.execute("CREATE TABLE IF NOT EXISTS lr_segments (run_id TEXT NOT NULL, first INTEGER NOT NULL,"
+                + " last INTEGER NOT NULL, lr REAL, PRIMARY KEY (run_id, first))");
+        // One row per recorded scalar: iterations (int32) and values (float64), little-endian blobs.
+        s.execute("CREATE TABLE IF NOT EXISTS scalars (run_id TEXT NOT NULL, name TEXT NOT NULL,"
+                + " iterations BLOB NOT NULL, vals BLOB NOT NULL, PRIMARY KEY (run_id, name))");
     }
 
     /**
@@ -32,10 +55,15 @@ final class StoreMigration {
                 s.execute("ALTER TABLE curves ADD COLUMN train_accuracy REAL");
             }
         }
-        // Nor, before costs to a target, the passes spent up to each point.
+        // Nor, before costs to a target, the passes spent up to each point; nor runs a validation accuracy.
         if (!hasColumn(c, "curves", "passes")) {
             try (Statement s = c.createStatement()) {
                 s.execute("ALTER TABLE curves ADD COLUMN passes INTEGER");
+            }
+        }
+        if (!hasColumn(c, "runs", "validation_accuracy")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE runs ADD COLUMN validation_accuracy REAL");
             }
         }
         boolean hasResults = hasColumn(c, "runs", "results");
