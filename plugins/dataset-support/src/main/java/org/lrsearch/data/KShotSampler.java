@@ -28,15 +28,7 @@ public final class KShotSampler {
             if (selection == Selection.FIRST) {
                 System.arraycopy(pool, 0, out, c * shots, shots);
             } else {
-                // Partial Fisher-Yates on a copy: k distinct draws, each equally likely.
-                int[] copy = pool.clone();
-                for (int i = 0; i < shots; i++) {
-                    int j = i + rng.nextInt(copy.length - i);
-                    int t = copy[i];
-                    copy[i] = copy[j];
-                    copy[j] = t;
-                    out[c * shots + i] = copy[i];
-                }
+                draw(pool.clone(), shots, rng, out, c * shots);
             }
         }
         return out;
@@ -58,14 +50,19 @@ public final class KShotSampler {
             int[] pool = java.util.Arrays.stream(byClass[c]).filter(r -> !taken.contains(r)).toArray();
             InvalidOptionException.require(perClass <= pool.length, "validation", perClass,
                     "is more than class " + c + " has left beside the k-shot images (" + pool.length + ")");
-            for (int i = 0; i < perClass; i++) {
-                int j = i + rng.nextInt(pool.length - i);
-                int t = pool[i];
-                pool[i] = pool[j];
-                pool[j] = t;
-                out[c * perClass + i] = pool[i];
-            }
+            draw(pool, perClass, rng, out, c * perClass);
         }
         return out;
+    }
+
+    /** Partial Fisher-Yates on {@code pool} (shuffled in place): k distinct draws, each equally likely, into out. */
+    private static void draw(int[] pool, int k, SplittableRandom rng, int[] out, int offset) {
+        for (int i = 0; i < k; i++) {
+            int j = i + rng.nextInt(pool.length - i);
+            int t = pool[i];
+            pool[i] = pool[j];
+            pool[j] = t;
+            out[offset + i] = pool[i];
+        }
     }
 }

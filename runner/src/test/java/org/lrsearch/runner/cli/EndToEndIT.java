@@ -92,7 +92,7 @@ class EndToEndIT {
         assertThat(cli.exitCode).as(cli.toString()).isZero();
         String curves = Files.readString(out.resolve("curves.csv"));
         // δ = 0.01, halved every 20 iterations: 0.005 at iteration 30, 0.0025 at 60.
-        assertThat(curves).contains(",30,").contains(",0.005\r\n").contains(",60,").contains(",0.0025\r\n");
+        assertThat(curves).contains(",30,").contains(",0.005,").contains(",60,").contains(",0.0025,");
     }
 
     @Test

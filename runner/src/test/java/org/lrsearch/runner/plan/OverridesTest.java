@@ -108,7 +108,7 @@ class OverridesTest {
     @Test
     void unknownDatasetAndModelKeysListTheCoreKeysAndSuggestTheNearest() {
         assertThatThrownBy(() -> plan("dataset.shot=2")).hasMessageContaining("key 'dataset.shot'")
-                .hasMessageContaining("did you mean 'shots'?").hasMessageContaining("valid keys: plugin, shots, selection, dir");
+                .hasMessageContaining("did you mean 'shots'?").hasMessageContaining("valid keys: plugin, shots, selection, validation, dir");
         assertThatThrownBy(() -> plan("model.hiden=2")).hasMessageContaining("did you mean 'hidden'?")
                 .hasMessageContaining("valid keys: plugin, hidden");
     }
