@@ -17,11 +17,23 @@ import java.util.Map;
  * @param started        when the experiment started (first start when resumed)
  * @param finished       when it finished
  * @param environment    framework, Java and OS versions, threads
+ * @param tuning         a tuned study's {@code tuning:} block as planned ({@code budget}, {@code sampler},
+ *                       {@code seeds}, {@code objective}, {@code space}) and its {@code trials} (per setting and
+ *                       strategy: {@code setting}, {@code strategy}, {@code trial}, {@code options},
+ *                       {@code infeasible}); null without one
  *
- * @since 0.1
+ * @since 0.1 ({@code tuning} 0.3)
  */
 public record ExperimentInfo(String name, String configFile, String resolvedConfig,
                              Map<String, Map<String, Object>> strategies, Map<String, Object> report,
                              List<PluginInfo> plugins, List<Long> seeds, Instant started, Instant finished,
-                             Map<String, String> environment) {
+                             Map<String, String> environment, Map<String, Object> tuning) {
+
+    /** An experiment without tuning. */
+    public ExperimentInfo(String name, String configFile, String resolvedConfig,
+                          Map<String, Map<String, Object>> strategies, Map<String, Object> report,
+                          List<PluginInfo> plugins, List<Long> seeds, Instant started, Instant finished,
+                          Map<String, String> environment) {
+        this(name, configFile, resolvedConfig, strategies, report, plugins, seeds, started, finished, environment, null);
+    }
 }

@@ -7,8 +7,25 @@ import java.util.List;
  *
  * @since 0.1
  */
-public record ExperimentResults(ExperimentInfo info, List<RunResult> runs) {
+public record ExperimentResults(ExperimentInfo info, List<RunResult> runs, List<RunResult> tuning) {
     public ExperimentResults {
         runs = List.copyOf(runs);
+        tuning = List.copyOf(tuning);
+    }
+
+    /** The results of a study without tuning runs. */
+    public ExperimentResults(ExperimentInfo info, List<RunResult> runs) {
+        this(info, runs, List.of());
+    }
+
+    /**
+     * A study's stored runs split by phase: the evaluation runs, which every comparison reads, and a tuned
+     * study's tuning runs (coordinate {@code phase: tuning}), which only its Tuning section does.
+     *
+     * @since 0.3
+     */
+    public static ExperimentResults of(ExperimentInfo info, List<RunResult> all) {
+        java.util.function.Predicate<RunResult> tuning = r -> "tuning".equals(r.spec().coordinate("phase"));
+        return new ExperimentResults(info, all.stream().filter(tuning.negate()).toList(), all.stream().filter(tuning).toList());
     }
 }

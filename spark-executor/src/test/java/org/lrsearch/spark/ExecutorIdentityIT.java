@@ -52,6 +52,47 @@ class ExecutorIdentityIT {
         assertThat(Files.readString(dir.resolve("spark/provenance.json"))).contains("\"executor\" : \"spark\"");
     }
 
+    /**
+     * A tuned study (tuning runs, then the evaluation runs planned from their winners, which the workers plan
+     * too) gives the same numbers on Spark as locally, and as shards whose tuning runs are merged and whose
+     * evaluation runs then follow with --resume.
+     */
+    @Test
+    void aTunedStudyGivesTheSameNumbersLocallyOnSparkAndAsMergedShards() throws Exception {
+        List<String> tuned = List.of("dataset.validation=10", "dataset.shots=1", "training.iterations=60",
+                "training.evalEvery=30", "grid.dataset.shots=null",
+                "tuning={budget: 3, sampler: sobol, seeds: 1, space: {\"0.1\": {lr: {log: [0.01, 1]}}}}");
+        List<String> local = new java.util.ArrayList<>(List.of("run", QUICK, "--out", dir.resolve("tl").toString()));
+        local.addAll(tuned);
+        assertThat(Cli.run(local.toArray(String[]::new)).exitCode).isZero();
+        List<String> spark = new java.util.ArrayList<>(List.of("run", QUICK, "--executor", "spark", "--master", "local[2]",
+                "--out", dir.resolve("ts").toString()));
+        spark.addAll(tuned);
+        Cli s = Cli.run(spark.toArray(String[]::new));
+        assertThat(s.exitCode).as(s.toString()).isZero();
+        List<String> expected = ResultsCsv.withoutTimings(dir.resolve("tl/results.csv"));
+        // "0.1": 3 candidates on 1 tuning seed, then 1 evaluation run; H1 untuned: 1 run.
+        assertThat(expected).hasSize(1 + 5);
+        assertThat(ResultsCsv.withoutTimings(dir.resolve("ts/results.csv"))).isEqualTo(expected);
+        // As shards: each runs its share of the tuning runs; merged, the evaluation runs follow with --resume.
+        for (int i = 1; i <= 2; i++) {
+            List<String> shard = new java.util.ArrayList<>(List.of("run", QUICK, "--shard", i + "/2", "--out",
+                    dir.resolve("t" + i).toString()));
+            shard.addAll(tuned);
+            Cli c = Cli.run(shard.toArray(String[]::new));
+            assertThat(c.exitCode).as(c.toString()).isZero();
+            assertThat(c.out).contains("this study is tuned").contains("--resume --out DIR");
+        }
+        Cli merge = Cli.run("merge", dir.resolve("t1").toString(), dir.resolve("t2").toString(), "--out",
+                dir.resolve("tm").toString());
+        assertThat(merge.exitCode).as(merge.toString()).isZero();
+        List<String> resume = new java.util.ArrayList<>(List.of("run", QUICK, "--resume", "--out", dir.resolve("tm").toString()));
+        resume.addAll(tuned);
+        Cli r = Cli.run(resume.toArray(String[]::new));
+        assertThat(r.exitCode).as(r.toString()).isZero();
+        assertThat(ResultsCsv.withoutTimings(dir.resolve("tm/results.csv"))).isEqualTo(expected);
+    }
+
     @Test
     void aSparkRunResumesWhatADriverLost() throws Exception {
         Cli first = Cli.run("run", QUICK, "training.iterations=60", "training.evalEvery=20", "--executor", "spark",

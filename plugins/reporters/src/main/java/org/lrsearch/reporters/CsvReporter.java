@@ -16,7 +16,7 @@ public final class CsvReporter implements ReporterPlugin<CsvOptions> {
     public static final List<String> COLUMNS = List.of("run_id", "dataset", "model", "hidden", "batch_size", "shots",
             "selection", "strategy", "strategy_plugin", "seed", "iterations", "test_accuracy", "final_train_loss", "delta",
             "forward_passes", "backward_passes", "wall_ms", "eval_ms", "status", "stopped_at", "message", "optimizer",
-            "validation_accuracy");
+            "validation_accuracy", "phase", "trial");
     public static final List<String> CURVE_COLUMNS = List.of("run_id", "iteration", "epoch", "test_accuracy",
             "train_accuracy", "lr", "passes");
 
@@ -54,7 +54,7 @@ public final class CsvReporter implements ReporterPlugin<CsvOptions> {
     public static String results(ExperimentResults results) {
         StringBuilder sb = new StringBuilder();
         Csv.row(sb, COLUMNS);
-        for (RunResult run : results.runs()) {
+        for (RunResult run : all(results)) {
             RunSpec s = run.spec();
             Object hidden = s.coordinate("model.hidden");
             Object optimizer = s.coordinate("optimizer");
@@ -65,16 +65,28 @@ public final class CsvReporter implements ReporterPlugin<CsvOptions> {
                     NumberText.plain(run.result("delta")), String.valueOf(run.forwardPasses()), String.valueOf(run.backwardPasses()),
                     String.valueOf(run.wallMs()), String.valueOf(run.evalMs()), run.status().key(),
                     String.valueOf(run.stoppedAt()), run.message(), optimizer == null ? "" : String.valueOf(optimizer),
-                    NumberText.plain(run.validationAccuracy())));
+                    NumberText.plain(run.validationAccuracy()), phase(s), s.coordinate("trial") == null ? ""
+                            : String.valueOf(s.coordinate("trial"))));
         }
         return sb.toString();
+    }
+
+    /** Evaluation runs, then a tuned study's tuning runs: every stored run has its row. */
+    private static List<RunResult> all(ExperimentResults results) {
+        List<RunResult> all = new ArrayList<>(results.runs());
+        all.addAll(results.tuning());
+        return all;
+    }
+
+    private static String phase(RunSpec s) {
+        return s.coordinate("phase") == null ? "evaluation" : String.valueOf(s.coordinate("phase"));
     }
 
     /** The content of curves.csv. */
     public static String curves(ExperimentResults results) {
         StringBuilder sb = new StringBuilder();
         Csv.row(sb, CURVE_COLUMNS);
-        for (RunResult run : results.runs()) {
+        for (RunResult run : all(results)) {
             for (CurvePoint p : run.curve()) {
                 Csv.row(sb, List.of(run.spec().runId(), String.valueOf(p.iteration()), NumberText.plain(p.epoch()),
                         NumberText.plain(p.testAccuracy()), NumberText.plain(p.trainAccuracy()), NumberText.plain(p.lr()),

@@ -117,6 +117,10 @@ public final class JsonReporter implements ReporterPlugin<JsonOptions> {
         }
         summary.put("compute", SummaryCells.compute(results));
         ProfileSection.summarise(ProfileSection.of(results), summary);
+        List<TuningReport.Group> tuning = TuningReport.of(results);
+        if (tuning != null) {
+            summary.put("tuning", TuningReport.summary(results, tuning));
+        }
         Path s = AtomicFiles.write(outDir.resolve("summary.json"), json.writeValueAsString(summary));
         List<Path> files = new ArrayList<>(List.of(p, s));
         if (options.traces()) {

@@ -105,13 +105,14 @@ final class ProfileSection {
     /** The report's section: the profiles as step curves, the scores, each setting's target and costs. */
     static Map<String, Object> section(Profiles p, HtmlOptions o) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("present", p != null && !p.profile().kept().isEmpty());
-        if (p == null || p.profile().kept().isEmpty()) {
+        m.put("present", p != null);
+        if (p == null) {
             return m;
         }
         PerformanceProfile profile = p.profile();
         m.put("rMax", NumberText.plain(profile.rMax()));
-        m.put("svg", chart(p, o.chartWidth()));
+        // Every setting dropped (no strategy reached its target): the section says so instead of drawing.
+        m.put("svg", profile.kept().isEmpty() ? "" : chart(p, o.chartWidth()));
         List<Map<String, Object>> scores = new ArrayList<>();
         p.strategies().stream().sorted((a, b) -> Double.compare(profile.score(b), profile.score(a))).forEach(s -> {
             Map<String, Object> r = new LinkedHashMap<>();

@@ -44,6 +44,7 @@ final class ReportModel {
         m.put("compute", compute(cells, results));
         m.put("frontier", ComputeFront.section(results, cells.strategies(), options));
         m.put("profiles", ProfileSection.section(ProfileSection.of(results), options));
+        m.put("tuning", TuningReport.section(results, TuningReport.of(results), options));
         m.put("problems", problems(results));
         m.put("provenance", provenance(info, results));
         return m;

@@ -1,8 +1,7 @@
 package org.lrsearch.net;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.lrsearch.api.Samples;
 
 /**
@@ -10,7 +9,11 @@ import org.lrsearch.api.Samples;
  * first layer walks only the non-zero ones, which is where the kernel's speed comes from.
  */
 final class SparseRows {
-    private static final Map<Samples, SparseRows> SHARED = Collections.synchronizedMap(new IdentityHashMap<>());
+    /**
+     * By identity, held weakly: the shared test set is converted once, and a run's own samples (its
+     * validation set) are dropped with the run instead of piling up.
+     */
+    private static final Cache<Samples, SparseRows> SHARED = Caffeine.newBuilder().weakKeys().build();
 
     final int count;
     final int features;
@@ -48,7 +51,7 @@ final class SparseRows {
 
     /** Sparse form of {@code s}, built once per samples object (the shared test set is converted once). */
     static SparseRows of(Samples s) {
-        return SHARED.computeIfAbsent(s, SparseRows::new);
+        return SHARED.get(s, SparseRows::new);
     }
 
     /** Sparse form built afresh, not shared. */

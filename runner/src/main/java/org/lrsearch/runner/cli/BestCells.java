@@ -36,6 +36,10 @@ final class BestCells {
         Map<String, Map<String, Accuracy>> acc = new LinkedHashMap<>();
         Map<String, Map<String, long[]>> ok = new LinkedHashMap<>();
         for (ResultsStore.Outcome r : runs) {
+            // A tuned study's tuning runs chose options; the answer is the evaluation runs'.
+            if ("tuning".equals(r.spec().coordinate("phase"))) {
+                continue;
+            }
             String setting = setting(r.spec());
             Accuracy s = acc.computeIfAbsent(setting, k -> new LinkedHashMap<>())
                     .computeIfAbsent(r.spec().strategy(), k -> new Accuracy());

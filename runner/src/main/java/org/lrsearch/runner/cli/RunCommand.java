@@ -92,6 +92,11 @@ final class RunCommand implements Callable<Integer> {
         if (part != null) {
             console.printf("shard %s of %s done in %s; once every shard is, combine them with:%n  ./lrsearch merge "
                     + "SHARD_FOLDERS... --out DIR%n", part, plan.name(), dir);
+            if (plan.tuning() != null) {
+                // A shard cannot see the other shards' tuning runs, which the evaluation runs are planned from.
+                console.printf("this study is tuned: the shards ran its tuning runs; after the merge, run its evaluation "
+                        + "runs with:%n  ./lrsearch run %s --resume --out DIR%n", plan.config().file());
+            }
             return o.failed() > 0 ? Main.EXIT_FAILED_RUNS : 0;
         }
         BestCells.print(console, dir);

@@ -20,6 +20,8 @@ import org.lrsearch.runner.config.Mappers;
 import org.lrsearch.runner.config.UsageException;
 import org.lrsearch.runner.plan.ExperimentPlan;
 import org.lrsearch.runner.plan.PlannedRun;
+import org.lrsearch.runner.plan.Planner;
+import org.lrsearch.runner.plan.TuningWinners;
 import org.lrsearch.runner.plugins.Registry;
 import org.lrsearch.runner.report.Reports;
 import org.lrsearch.runner.store.OutputFolder;
@@ -36,12 +38,14 @@ public final class ExperimentRunner {
     private final RunExecutor executor;
     private final Reports reports;
     private final Registry registry;
+    private final Planner planner;
 
     @Inject
-    public ExperimentRunner(RunExecutor executor, Reports reports, Registry registry) {
+    public ExperimentRunner(RunExecutor executor, Reports reports, Registry registry, Planner planner) {
         this.executor = executor;
         this.reports = reports;
         this.registry = registry;
+        this.planner = planner;
     }
 
     /** What a run of the command produced. */
@@ -77,45 +81,64 @@ public final class ExperimentRunner {
             if (shard != null) {
                 store.putMeta(Shard.META, shard.toString());
             }
-            Set<String> done = store.completedRunIds();
-            List<PlannedRun> mine = shard == null ? plan.runs() : plan.runs().stream().filter(shard::owns).toList();
-            List<PlannedRun> todo = mine.stream().filter(r -> !done.contains(r.spec().runId())).toList();
-            int skipped = mine.size() - todo.size();
-            if (skipped > 0) {
-                LOG.info("Resuming: {} of {} runs already complete in {}", skipped, plan.runs().size(), out);
-            }
-            LOG.info("Running {} runs of '{}' on {} into {}", todo.size(), plan.name(), where(settings), out);
-            registry.infos().forEach(p -> LOG.debug("plugin {} {} version {} from {}", p.kind(), p.id(), p.version(), p.source()));
-            RunEngine engine = settings.engine();
-            Thread hook = new Thread(() -> {
-                engine.cancel();
-                System.err.println("\nStopped. Finished runs are saved in " + out.resolve(ResultsStore.FILE)
-                        + ". Resume with:\n  " + settings.resumeCommand());
-            }, "lrsearch-interrupt");
-            Runtime.getRuntime().addShutdownHook(hook);
-            ProgressLines lines = System.console() == null ? new ProgressLines(todo, console) : null;
-            boolean complete;
-            try (ProgressBar bar = lines == null ? progressBar(todo.size()) : null) {
-                RunEngine.Job job = new RunEngine.Job(plan, executor, settings.threads(), settings.options(), settings.pluginDir());
-                complete = todo.isEmpty() || engine.execute(job, todo, (run, r) -> {
-                    store.save(run.order(), r);
-                    LOG.debug("run {} {} done: {}", run.spec().runId(), run.spec().strategy(), r.status().key());
-                    if (bar != null) {
-                        bar.step();
-                    } else {
-                        lines.finished(run, r.wallMs());
-                    }
-                });
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException ignored) {
-                    // already shutting down: the hook is running
+            // A tuned study runs in stages: its tuning runs first, then the evaluation runs planned from the stored
+            // winners (a resumed study replans them from the same stored runs, so it gets the same ones).
+            ExperimentPlan stage = plan;
+            Set<String> doneAtStart = store.completedRunIds();
+            while (true) {
+                Set<String> done = store.completedRunIds();
+                List<PlannedRun> mine = shard == null ? stage.runs() : stage.runs().stream().filter(shard::owns).toList();
+                List<PlannedRun> todo = mine.stream().filter(r -> !done.contains(r.spec().runId())).toList();
+                int skipped = mine.size() - todo.size();
+                if (skipped > 0) {
+                    LOG.info("Resuming: {} of {} runs already complete in {}", skipped, stage.runs().size(), out);
                 }
+                LOG.info("Running {} runs of '{}' on {} into {}{}", todo.size(), plan.name(), where(settings), out,
+                        stage.pending() ? " (tuning: evaluation runs follow)" : "");
+                registry.infos().forEach(p -> LOG.debug("plugin {} {} version {} from {}", p.kind(), p.id(), p.version(), p.source()));
+                RunEngine engine = settings.engine();
+                Thread hook = new Thread(() -> {
+                    engine.cancel();
+                    System.err.println("\nStopped. Finished runs are saved in " + out.resolve(ResultsStore.FILE)
+                            + ". Resume with:\n  " + settings.resumeCommand());
+                }, "lrsearch-interrupt");
+                Runtime.getRuntime().addShutdownHook(hook);
+                ProgressLines lines = System.console() == null ? new ProgressLines(todo, console) : null;
+                boolean complete;
+                try (ProgressBar bar = lines == null ? progressBar(todo.size()) : null) {
+                    RunEngine.Job job = new RunEngine.Job(stage, executor, settings.threads(), settings.options(), settings.pluginDir());
+                    complete = todo.isEmpty() || engine.execute(job, todo, (run, r) -> {
+                        store.save(run.order(), r);
+                        LOG.debug("run {} {} done: {}", run.spec().runId(), run.spec().strategy(), r.status().key());
+                        if (bar != null) {
+                            bar.step();
+                        } else {
+                            lines.finished(run, r.wallMs());
+                        }
+                    });
+                } finally {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException ignored) {
+                        // already shutting down: the hook is running
+                    }
+                }
+                if (!complete) {
+                    return new Outcome(mine.size(), skipped, 0, 0, List.of(), true);
+                }
+                // A shard runs tuning runs only: the evaluation runs follow the merge (`run --resume` on it).
+                if (!stage.pending() || shard != null) {
+                    break;
+                }
+                ExperimentPlan next = planner.plan(stage.config(), Planner.DataCheck.NONE,
+                        TuningWinners.of(stage, store.outcomes()));
+                if (next.runs().size() == stage.runs().size()) {
+                    break;
+                }
+                stage = next;
             }
-            if (!complete) {
-                return new Outcome(mine.size(), skipped, 0, 0, List.of(), true);
-            }
+            List<PlannedRun> mine = shard == null ? stage.runs() : stage.runs().stream().filter(shard::owns).toList();
+            int skipped = (int) mine.stream().filter(r -> doneAtStart.contains(r.spec().runId())).count();
             store.putMeta(Reports.META_INFO, Mappers.toJson(info(plan, started, Instant.now(), settings)));
             // Every run of this plan (or shard) in the folder counts, those of earlier sessions too.
             Set<String> ids = mine.stream().map(r -> r.spec().runId()).collect(java.util.stream.Collectors.toSet());
@@ -177,7 +200,28 @@ public final class ExperimentRunner {
         settings.options().forEach(env::put);
         return new ExperimentInfo(plan.name(), plan.config().file().toAbsolutePath().normalize().toString(),
                 resolvedConfig(plan), plan.strategies(), plan.report(), registry.infos(), plan.seeds(),
-                started, finished, env);
+                started, finished, env, tuning(plan));
+    }
+
+    /** The tuning block and every candidate, as reports read them (null without tuning). */
+    static Map<String, Object> tuning(ExperimentPlan plan) {
+        if (plan.tuning() == null) {
+            return null;
+        }
+        Map<String, Object> t = new LinkedHashMap<>(Mappers.map(plan.config().tree().get("tuning")));
+        t.put("seeds", plan.tuning().seeds());
+        List<Map<String, Object>> trials = new java.util.ArrayList<>();
+        for (ExperimentPlan.Trial tr : plan.trials()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("setting", tr.setting());
+            m.put("strategy", tr.label());
+            m.put("trial", tr.trial());
+            m.put("options", tr.options());
+            m.put("infeasible", tr.infeasible());
+            trials.add(m);
+        }
+        t.put("trials", trials);
+        return t;
     }
 
     /**

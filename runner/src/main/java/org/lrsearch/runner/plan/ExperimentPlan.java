@@ -18,11 +18,30 @@ import org.lrsearch.runner.plugins.BoundPlugin;
  * @param strategies strategy label to its normalised spec
  * @param notices    what the user should read before the runs start (a sweep the command line
  *                   replaced, data that a run would fetch), one line each
- * @param identity   what {@code --resume} compares with the stored experiment
+ * @param identity   what {@code --resume} compares with the stored experiment (tuning runs and the tuning block
+ *                   included; evaluation runs of tuned strategies follow from the stored tuning runs)
+ * @param tuning     the {@code tuning:} block, or null
+ * @param trials     every tuning candidate of every tuned strategy and setting, feasible or not
+ * @param pending    whether evaluation runs of tuned strategies still wait for their tuning runs' results
+ * @param winners    the tuning winners this plan was made with ({@link StudyRuns#key} → options)
  */
 public record ExperimentPlan(String name, ComposedConfig config, List<PlannedRun> runs, List<Reporter> reporters,
                              Map<String, Object> report, List<Long> seeds, Map<String, Map<String, Object>> strategies,
-                             List<String> notices, PlanIdentity identity) {
+                             List<String> notices, PlanIdentity identity, Tuning tuning, List<Trial> trials,
+                             boolean pending, Map<String, Map<String, Object>> winners) {
+
+    /**
+     * One tuning candidate.
+     *
+     * @param setting    the setting's swept coordinates but the strategy's and optimizer's
+     * @param label      the tuned strategy
+     * @param trial      its index among the setting's candidates
+     * @param options    the drawn option values
+     * @param infeasible why the plugin refused it (it then ranks last and has no runs), or null
+     */
+    public record Trial(Map<String, Object> setting, String label, int trial, Map<String, Object> options,
+                        String infeasible) {
+    }
 
     /** A reporter with its bound options, and its spec as stored for {@code lrsearch report}. */
     public record Reporter(BoundPlugin<ReporterPlugin<?>> bound, Map<String, Object> spec) {

@@ -34,7 +34,7 @@ import org.lrsearch.runner.plugins.Strategies;
  */
 public final class Planner {
     static final List<String> TOP_KEYS = List.of("name", "description", "dataset", "model", "training", "strategy",
-            "strategies", "optimizer", "optimizers", "seeds", "grid", "reporters", "report");
+            "strategies", "optimizer", "optimizers", "seeds", "grid", "reporters", "report", "tuning");
     static final List<String> REPORT_KEYS = List.of("title", "reference", "templates", "baseline", "columns", "target",
             "profileMax");
     /**
@@ -80,6 +80,14 @@ public final class Planner {
 
     /** Validates {@code config} and expands it, checking data as {@code data} says. */
     public ExperimentPlan plan(ComposedConfig config, DataCheck data) {
+        return plan(config, data, Map.of());
+    }
+
+    /**
+     * As {@link #plan(ComposedConfig, DataCheck)}, with the tuning winners known so far (label and setting,
+     * {@link StudyRuns#key}, → winning options): their evaluation runs are planned too.
+     */
+    public ExperimentPlan plan(ComposedConfig config, DataCheck data, Map<String, Map<String, Object>> winners) {
         Map<String, Object> tree = config.tree();
         for (String k : tree.keySet()) {
             if (!TOP_KEYS.contains(k)) {
@@ -104,10 +112,12 @@ public final class Planner {
         }
 
         Map<String, Object> base = Mappers.map(Mappers.deepCopy(tree));
-        for (String k : List.of("grid", "seeds", "reporters", "report", "strategies", "optimizers", "name", "description")) {
+        for (String k : List.of("grid", "seeds", "reporters", "report", "strategies", "optimizers", "name", "description",
+                "tuning")) {
             base.remove(k);
         }
-        List<PlannedRun> runs = new ArrayList<>();
+        Tuning tuning = TuningSection.read(config, strategySpecs, strategies, seeds);
+        StudyRuns study = new StudyRuns(resolver, strategies, strategySpecs, optimizerSpecs, seeds, swept, tuning, winners);
         for (Map<String, Object> cell : Grid.cells(grid)) {
             // A strategy pinned to an optimizer runs once per cell of the other keys, on its own optimizer.
             String pin = pins.get(String.valueOf(cell.getOrDefault("strategy", tree.get("strategy"))));
@@ -123,13 +133,17 @@ public final class Planner {
                 String g = Grid.sweptBy(swept, key);
                 return config.originOf(g == null ? key : "grid." + g);
             };
-            for (long seed : seeds) {
-                try {
-                    runs.add(resolver.resolve(runs.size(), cellTree, strategySpecs, optimizerSpecs, seed, swept, originOf));
-                } catch (ConfigException e) {
-                    throw Grid.blame(config, swept, e);
-                }
+            try {
+                study.addCell(cell, cellTree, originOf);
+            } catch (ConfigException e) {
+                throw Grid.blame(config, swept, e);
             }
+        }
+        List<PlannedRun> runs = study.runs;
+        if (tuning != null && tuning.objective().equals("validation-accuracy")
+                && runs.stream().anyMatch(r -> r.request().validation() == 0)) {
+            throw config.error("tuning.objective", tuning.objective(), "needs a validation set: set dataset.validation"
+                    + " (images per class), or choose objective: final-train-loss");
         }
         Composition.check(config, runs, strategies, optimizers);
         Set<String> methods = new java.util.LinkedHashSet<>();
@@ -154,7 +168,7 @@ public final class Planner {
         }
         Preflight.reporters(reporterList, report);
         return new ExperimentPlan(name, config, runs, reporterList, report, seeds, strategySpecs, notices,
-                identity(tree, runs));
+                identity(tree, runs), tuning, study.trials, study.pending, winners);
     }
 
     private PlanIdentity identity(Map<String, Object> tree, List<PlannedRun> runs) {

@@ -48,6 +48,13 @@ final class RunResolver {
     PlannedRun resolve(int order, Map<String, Object> cell, Map<String, Map<String, Object>> specs,
                        Map<String, Map<String, Object>> optimizerSpecs, long seed, List<String> swept,
                        Function<String, String> originOf) {
+        return resolve(order, cell, specs, optimizerSpecs, seed, swept, originOf, Map.of());
+    }
+
+    /** @param phase a tuned study's {@code phase} (and a tuning run's {@code trial}), in the run id and coordinates */
+    PlannedRun resolve(int order, Map<String, Object> cell, Map<String, Map<String, Object>> specs,
+                       Map<String, Map<String, Object>> optimizerSpecs, long seed, List<String> swept,
+                       Function<String, String> originOf, Map<String, Object> phase) {
         for (String k : cell.keySet()) {
             if (!Grid.SECTIONS.contains(k)) {
                 throw new ConfigException(originOf.apply(k), k, null, "unknown key" + OptionsBinder.didYouMean(k, Planner.TOP_KEYS));
@@ -97,10 +104,12 @@ final class RunResolver {
             resolved.put("optimizer", Map.of("label", optimizer, "spec", optimizerSpecs.get(optimizer)));
         }
         resolved.put("seed", seed);
+        resolved.putAll(phase);
 
         // Coordinates: what reports describe the run by. Every option under its dotted key, then the
         // grid's own values (a swept key always shows the value the grid gave it).
         Map<String, Object> coordinates = new LinkedHashMap<>();
+        coordinates.putAll(phase);
         coordinates.put("strategy", label);
         if (optimizer != null) {
             coordinates.put("optimizer", optimizer);

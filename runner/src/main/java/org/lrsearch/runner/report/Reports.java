@@ -46,7 +46,7 @@ public final class Reports {
             }
             ExperimentInfo info = Mappers.JSON.readValue(infoJson, ExperimentInfo.class);
             List<Map<String, Object>> specs = Mappers.JSON.readValue(reportersJson, new TypeReference<>() { });
-            ExperimentResults results = new ExperimentResults(info, store.runs());
+            ExperimentResults results = ExperimentResults.of(info, store.runs());
             List<Path> files = new ArrayList<>();
             for (Map<String, Object> spec : specs) {
                 Map<String, Object> options = new LinkedHashMap<>(spec);

@@ -227,18 +227,21 @@ public final class ResultsStore implements AutoCloseable {
         return ids;
     }
 
-    /** A stored run's coordinates and outcome, without its curve or trace (for summaries). */
-    public record Outcome(RunSpec spec, RunStatus status, double testAccuracy) {
+    /** A stored run's coordinates and outcome, without its curve or trace (for summaries and tuning choices). */
+    public record Outcome(RunSpec spec, RunStatus status, double testAccuracy, double finalTrainLoss,
+                          double validationAccuracy) {
     }
 
     /** Every stored run's outcome, in grid order: a few hundred bytes a run, whatever its curve. */
     public synchronized List<Outcome> outcomes() {
         List<Outcome> out = new ArrayList<>();
         try (Statement s = db.createStatement();
-             ResultSet r = s.executeQuery("SELECT spec, status, test_accuracy FROM runs ORDER BY ord")) {
+             ResultSet r = s.executeQuery("SELECT spec, status, test_accuracy, final_train_loss, validation_accuracy"
+                     + " FROM runs ORDER BY ord")) {
             while (r.next()) {
                 out.add(new Outcome(READ.readValue(r.getString(1), RunSpec.class),
-                        RunStatus.valueOf(r.getString(2).toUpperCase(java.util.Locale.ROOT)), real(r, 3)));
+                        RunStatus.valueOf(r.getString(2).toUpperCase(java.util.Locale.ROOT)), real(r, 3), real(r, 4),
+                        real(r, 5)));
             }
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("results store: " + e.getMessage(), e);
@@ -246,7 +249,14 @@ public final class ResultsStore implements AutoCloseable {
         return out;
     }
 
-    /** Every stored run, in grid order. */
+    /**
+     * The runs whose traces (events, LR segments, scalars) {@link #runs} reads: all but a tuned study's tuning
+     * runs, which reports use only for their outcome and curve (a fair shootout stores thousands).
+     */
+    private static final String TRACED = " WHERE run_id NOT IN (SELECT run_id FROM runs"
+            + " WHERE json_extract(spec, '$.coordinates.phase') = 'tuning')";
+
+    /** Every stored run, in grid order (a tuned study's tuning runs without their traces). */
     public synchronized List<RunResult> runs() {
         try {
             Map<String, List<CurvePoint>> curves = new HashMap<>();
@@ -260,7 +270,7 @@ public final class ResultsStore implements AutoCloseable {
             }
             Map<String, List<TraceEvent>> events = new HashMap<>();
             try (Statement s = db.createStatement();
-                 ResultSet r = s.executeQuery("SELECT run_id, iteration, type, payload FROM events ORDER BY run_id, seq")) {
+                 ResultSet r = s.executeQuery("SELECT run_id, iteration, type, payload FROM events" + TRACED + " ORDER BY run_id, seq")) {
                 while (r.next()) {
                     events.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new TraceEvent(r.getInt(2),
                             r.getString(3), READ.readValue(r.getString(4), new TypeReference<Map<String, Object>>() { })));
@@ -268,7 +278,7 @@ public final class ResultsStore implements AutoCloseable {
             }
             Map<String, List<LrSegment>> segments = new HashMap<>();
             try (Statement s = db.createStatement();
-                 ResultSet r = s.executeQuery("SELECT run_id, first, last, lr FROM lr_segments ORDER BY run_id, first")) {
+                 ResultSet r = s.executeQuery("SELECT run_id, first, last, lr FROM lr_segments" + TRACED + " ORDER BY run_id, first")) {
                 while (r.next()) {
                     segments.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
                             .add(new LrSegment(r.getInt(2), r.getInt(3), real(r, 4)));
@@ -276,7 +286,7 @@ public final class ResultsStore implements AutoCloseable {
             }
             Map<String, List<ScalarSeries>> scalars = new HashMap<>();
             try (Statement s = db.createStatement();
-                 ResultSet r = s.executeQuery("SELECT run_id, name, iterations, vals FROM scalars ORDER BY run_id, rowid")) {
+                 ResultSet r = s.executeQuery("SELECT run_id, name, iterations, vals FROM scalars" + TRACED + " ORDER BY run_id, rowid")) {
                 while (r.next()) {
                     java.nio.IntBuffer it = ByteBuffer.wrap(r.getBytes(3)).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
                     java.nio.DoubleBuffer v = ByteBuffer.wrap(r.getBytes(4)).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();

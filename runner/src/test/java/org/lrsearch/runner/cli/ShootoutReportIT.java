@@ -82,6 +82,30 @@ class ShootoutReportIT {
         }
     }
 
+    /** The fair shootout, shortened: every strategy tuned, the Tuning and Performance profiles sections in a browser. */
+    @Test
+    void theShortenedFairShootoutShowsItsTuningAndProfilesInTheBrowser() throws Exception {
+        Path out = dir.resolve("fair");
+        Cli cli = Cli.run("run", SHOOTOUT.resolveSibling("fair-shootout.yaml").toString(), "training.iterations=100",
+                "training.evalEvery=50", "seeds=2", "tuning.budget=2", "tuning.seeds=1", "dataset.validation=10",
+                "grid.dataset.shots=[1]", "--out", out.toString());
+        assertThat(cli.exitCode).as(cli.toString()).isZero();
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        // 12 tuned strategies × batch 2 and 8.
+        assertThat(s.get("tuning")).hasSize(24).allSatisfy(g -> assertThat(g.get("trials")).hasSize(2));
+        assertThat(s.get("ranking").toString()).contains("H1 (default)").contains("0.01");
+        org.lrsearch.reporters.HtmlCheck.assertValid(out.resolve("report.html"));
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<h2>Tuning</h2>")
+                .contains("<h2>Performance profiles</h2>");
+        if (!Files.isExecutable(CHROMIUM)) {
+            assertThat(System.getenv("CI")).as("CI must install chromium (apt-get install chromium)").isNull();
+            Assumptions.abort("Chromium not installed: browser check skipped");
+        }
+        String dom = dumpDom(out.resolve("report.html"));
+        assertThat(dom).contains("id=\"tuning\"").contains("id=\"profiles\"");
+        assertThat(Pattern.compile("data-chart=\"tuning\"").matcher(dom).results().count()).isGreaterThanOrEqualTo(12);
+    }
+
     /**
      * The profile scores of summary.json recomputed from results.csv and curves.csv alone, as docs/USER-GUIDE.md
      * states them: per setting (batch, shots) the target is 0.95 × the best strategy's mean final accuracy, a

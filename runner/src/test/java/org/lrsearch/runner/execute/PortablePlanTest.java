@@ -95,7 +95,7 @@ class PortablePlanTest {
     @Test
     void aWorkerThatPlansDifferentlyRefusesToRun() throws Exception {
         PortablePlan p = PortablePlan.of(plan());
-        PortablePlan forged = new PortablePlan(p.file(), p.tree(), p.origins(), "not-the-drivers-plan");
+        PortablePlan forged = new PortablePlan(p.file(), p.tree(), p.origins(), "not-the-drivers-plan", p.winners());
         assertThatThrownBy(() -> forged.worker(getClass().getClassLoader()))
                 .hasMessageContaining("differently from the driver").hasMessageContaining("--plugins");
     }
