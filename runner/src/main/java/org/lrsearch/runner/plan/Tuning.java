@@ -74,19 +74,9 @@ public record Tuning(int budget, String sampler, List<Long> seeds, String object
         List<Range> ranges = space.get(label);
         List<Map<String, Object>> out = new ArrayList<>();
         if (sampler.equals("grid")) {
-            out.add(new LinkedHashMap<>());
-            for (Range r : ranges) {
-                List<Map<String, Object>> next = new ArrayList<>();
-                for (Map<String, Object> c : out) {
-                    for (Object v : r.values()) {
-                        Map<String, Object> m = new LinkedHashMap<>(c);
-                        m.put(r.option(), v);
-                        next.add(m);
-                    }
-                }
-                out = next;
-            }
-            return out;
+            Map<String, List<Object>> grid = new LinkedHashMap<>();
+            ranges.forEach(r -> grid.put(r.option(), r.values()));
+            return Grid.cells(grid);
         }
         SobolSequenceGenerator sobol = sampler.equals("sobol") ? new SobolSequenceGenerator(ranges.size()) : null;
         SplittableRandom rng = new SplittableRandom(Seeds.derive(0, "tuning/" + label + "/" + setting));
