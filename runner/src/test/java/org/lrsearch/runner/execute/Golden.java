@@ -216,6 +216,25 @@ final class Golden {
         }
     }
 
+    /**
+     * Trains the trace's run through the real trainer, each finished iteration recorded and replayed. The
+     * goldens ran without the divergence guard (docs/STRATEGIES.md); the range test's own suspension is
+     * exercised with the guard on in LrRangeTest's unit test and the experiments.
+     *
+     * @param optimizer the run's optimizer, or null for plain SGD
+     */
+    RunResult train(FewShotTask task, Model model, org.lrsearch.api.LrStrategy strategy, org.lrsearch.api.Optimizer optimizer,
+                    Replay replay, List<Trainer.IterationRecord> records) {
+        int iterations = iterations();
+        org.lrsearch.api.RunSpec spec = new org.lrsearch.api.RunSpec("golden", "golden", "two-layer-net",
+                root.get("batchSize").asInt(), 0, "first", "golden", root.get("strategy").get("plugin").asText(), 0,
+                iterations, iterations, Map.of("model.hidden", hidden()), List.of());
+        return new Trainer(spec, model, strategy, optimizer, task.train().count(), this::batch, Double.MAX_VALUE, r -> {
+            records.add(r);
+            replay.iteration(r, batch(r.iteration()));
+        }, () -> false).run();
+    }
+
     /** A run's scalars by name, then by iteration. */
     static Map<String, Map<Integer, Double>> scalarsByIteration(RunResult result) {
         Map<String, Map<Integer, Double>> scalars = new java.util.HashMap<>();

@@ -16,7 +16,6 @@ import org.lrsearch.api.ModelPlugin;
 import org.lrsearch.api.Optimizer;
 import org.lrsearch.api.ParameterSpace;
 import org.lrsearch.api.RunResult;
-import org.lrsearch.api.RunSpec;
 import org.lrsearch.runner.plugins.Optimizers;
 import org.lrsearch.runner.plugins.Registry;
 import org.lrsearch.runner.plugins.Strategies;
@@ -73,16 +72,8 @@ class OptimizerTraceConformanceTest {
                 optimizers.build("optimizer", optimizerSpec, k -> g.name));
         LrStrategy strategy = strategies.build("strategy", StrategyTraceConformanceTest.spec(g.root.get("strategy")),
                 k -> g.name);
-        int iterations = g.iterations();
-        RunSpec spec = new RunSpec("golden", "golden", "two-layer-net", g.root.get("batchSize").asInt(), 0, "first",
-                "golden", g.root.get("strategy").get("plugin").asText(), 0, iterations, iterations,
-                Map.of("model.hidden", g.hidden()), List.of());
         List<Trainer.IterationRecord> records = new ArrayList<>();
-        RunResult result = new Trainer(spec, model, strategy, optimizer, task.train().count(), g::batch,
-                Double.MAX_VALUE, r -> {
-                    records.add(r);
-                    replay.iteration(r, g.batch(r.iteration()));
-                }, () -> false).run();
+        RunResult result = g.train(task, model, strategy, optimizer, replay, records);
 
         JsonNode expected = g.root.get("expected");
         JsonNode its = expected.get("iterations");

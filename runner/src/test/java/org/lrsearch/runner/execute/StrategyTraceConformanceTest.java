@@ -17,7 +17,6 @@ import org.lrsearch.api.LrStrategyPlugin;
 import org.lrsearch.api.Model;
 import org.lrsearch.api.ModelPlugin;
 import org.lrsearch.api.RunResult;
-import org.lrsearch.api.RunSpec;
 import org.lrsearch.api.TraceEvent;
 import org.lrsearch.runner.plugins.Registry;
 import org.lrsearch.runner.plugins.Strategies;
@@ -79,17 +78,8 @@ class StrategyTraceConformanceTest {
         Model model = g.model(net, task, "incremental");
         Replay replay = new Replay(g.model(net, task, "incremental"));
         LrStrategy strategy = strategies.build("strategy", spec(g.root.get("strategy")), k -> g.name);
-        int iterations = g.iterations();
-        RunSpec spec = new RunSpec("golden", "golden", "two-layer-net", g.root.get("batchSize").asInt(), 0, "first",
-                "golden", g.root.get("strategy").get("plugin").asText(), 0, iterations, iterations,
-                Map.of("model.hidden", g.hidden()), List.of());
         List<Trainer.IterationRecord> records = new ArrayList<>();
-        // The goldens ran without the divergence guard (docs/STRATEGIES.md); the range test's own suspension is
-        // exercised with the guard on in LrRangeTest's unit test and the experiments.
-        RunResult result = new Trainer(spec, model, strategy, task.train().count(), g::batch, Double.MAX_VALUE, r -> {
-            records.add(r);
-            replay.iteration(r, g.batch(r.iteration()));
-        }, () -> false).run();
+        RunResult result = g.train(task, model, strategy, null, replay, records);
 
         JsonNode its = g.root.get("expected").get("iterations");
         assertThat(records).hasSize(its.size());
