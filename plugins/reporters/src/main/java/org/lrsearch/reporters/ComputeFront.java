@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.lrsearch.api.ExperimentResults;
 import org.lrsearch.api.RunResult;
@@ -39,27 +38,16 @@ final class ComputeFront {
     }
 
     static List<Setting> of(ExperimentResults results) {
-        Map<Map<String, Object>, Map<String, List<RunResult>>> groups = new LinkedHashMap<>();
-        for (RunResult r : results.runs()) {
-            Map<String, Object> c = new LinkedHashMap<>(r.spec().sweptCoordinates());
-            c.keySet().removeAll(ResultCells.METHOD_KEYS);
-            groups.computeIfAbsent(c, k -> new LinkedHashMap<>()).computeIfAbsent(r.spec().strategy(), k -> new ArrayList<>())
-                    .add(r);
-        }
         List<Setting> out = new ArrayList<>();
-        groups.forEach((coordinates, byStrategy) -> {
+        Settings.group(results.runs()).forEach((coordinates, byStrategy) -> {
             List<Point> raw = new ArrayList<>();
             byStrategy.forEach((strategy, runs) -> {
-                SummaryStatistics acc = new SummaryStatistics();
-                runs.stream().filter(r -> r.status() != RunStatus.FAILED && !Double.isNaN(r.testAccuracy()))
-                        .forEach(r -> acc.addValue(r.testAccuracy()));
+                SummaryStatistics acc = Settings.accuracy(runs);
                 double passes = runs.stream().mapToLong(r -> r.forwardPasses() + r.backwardPasses()).average().orElse(Double.NaN);
                 int diverged = (int) runs.stream().filter(r -> r.status() == RunStatus.DIVERGED).count();
                 raw.add(new Point(strategy, passes, acc, false, diverged, runs.size()));
             });
-            String label = coordinates.isEmpty() ? "all runs" : coordinates.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
-            out.add(new Setting(label, coordinates, front(raw)));
+            out.add(new Setting(Settings.label(coordinates), coordinates, front(raw)));
         });
         return out;
     }

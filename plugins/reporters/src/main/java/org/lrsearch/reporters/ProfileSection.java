@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -48,24 +47,12 @@ final class ProfileSection {
         if (!measured) {
             return null;
         }
-        Map<Map<String, Object>, Map<String, List<RunResult>>> groups = new LinkedHashMap<>();
-        List<String> strategies = new ArrayList<>();
-        for (RunResult r : results.runs()) {
-            Map<String, Object> c = new LinkedHashMap<>(r.spec().sweptCoordinates());
-            c.keySet().removeAll(ResultCells.METHOD_KEYS);
-            groups.computeIfAbsent(c, k -> new LinkedHashMap<>()).computeIfAbsent(r.spec().strategy(), k -> new ArrayList<>())
-                    .add(r);
-            if (!strategies.contains(r.spec().strategy())) {
-                strategies.add(r.spec().strategy());
-            }
-        }
+        List<String> strategies = results.runs().stream().map(r -> r.spec().strategy()).distinct().toList();
         List<Setting> settings = new ArrayList<>();
-        groups.forEach((coordinates, byStrategy) -> {
+        Settings.group(results.runs()).forEach((coordinates, byStrategy) -> {
             double best = Double.NEGATIVE_INFINITY;
             for (List<RunResult> runs : byStrategy.values()) {
-                SummaryStatistics acc = new SummaryStatistics();
-                runs.stream().filter(r -> r.status() != RunStatus.FAILED && !Double.isNaN(r.testAccuracy()))
-                        .forEach(r -> acc.addValue(r.testAccuracy()));
+                SummaryStatistics acc = Settings.accuracy(runs);
                 if (acc.getN() > 0) {
                     best = Math.max(best, acc.getMean());
                 }
@@ -78,9 +65,7 @@ final class ProfileSection {
                 runCosts.put(s, c);
                 cost.put(s, PerformanceProfile.median(c));
             });
-            String label = coordinates.isEmpty() ? "all runs" : coordinates.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
-            settings.add(new Setting(label, coordinates, t, runCosts, cost));
+            settings.add(new Setting(Settings.label(coordinates), coordinates, t, runCosts, cost));
         });
         Map<String, double[]> costs = new LinkedHashMap<>();
         for (String s : strategies) {

@@ -40,7 +40,7 @@ final class TuningReport {
         Map<String, SummaryStatistics> objective = new LinkedHashMap<>();
         for (RunResult r : results.tuning()) {
             double v = accuracy ? r.validationAccuracy() : r.finalTrainLoss();
-            objective.computeIfAbsent(key(r.spec().strategy(), setting(r.spec().sweptCoordinates()), r.spec().coordinate("trial")),
+            objective.computeIfAbsent(key(r.spec().strategy(), Settings.of(r.spec()), r.spec().coordinate("trial")),
                     k -> new SummaryStatistics()).addValue(Double.isNaN(v) ? (accuracy ? Double.NEGATIVE_INFINITY
                     : Double.POSITIVE_INFINITY) : v);
         }
@@ -70,11 +70,6 @@ final class TuningReport {
         return out;
     }
 
-    static Map<String, Object> setting(Map<String, Object> swept) {
-        Map<String, Object> s = new TreeMap<>(swept);
-        ResultCells.METHOD_KEYS.forEach(s::remove);
-        return s;
-    }
 
     private static String key(String strategy, Map<String, Object> setting, Object trial) {
         return strategy + "|" + new TreeMap<>(setting) + "|" + trial;

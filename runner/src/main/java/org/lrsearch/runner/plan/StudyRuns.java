@@ -60,7 +60,7 @@ final class StudyRuns {
     void addCell(Map<String, Object> cell, Map<String, Object> cellTree, Function<String, String> originOf) {
         String label = String.valueOf(cellTree.get("strategy"));
         if (tuning == null || !tuning.tunes(label)) {
-            evaluate(cellTree, label, specs, originOf);
+            evaluate(cellTree, specs, originOf);
             return;
         }
         Map<String, Object> setting = setting(cell);
@@ -91,22 +91,22 @@ final class StudyRuns {
         } else {
             Map<String, Object> spec = new LinkedHashMap<>(specs.get(label));
             spec.putAll(won);
-            evaluate(cellTree, label, Map.of(label, strategies.normalise("strategies." + label, spec, originOf)), originOf);
+            evaluate(cellTree, Map.of(label, strategies.normalise("strategies." + label, spec, originOf)), originOf);
         }
         if (tuning.compareDefaults()) {
             String dflt = label + " (default)";
             Map<String, Object> tree = new LinkedHashMap<>(cellTree);
             tree.put("strategy", dflt);
-            evaluate(tree, dflt, Map.of(dflt, specs.get(label)), originOf);
+            evaluate(tree, Map.of(dflt, specs.get(label)), originOf);
         }
     }
 
-    private void evaluate(Map<String, Object> cellTree, String label, Map<String, Map<String, Object>> specsOf,
+    /** The evaluation runs of the cell's strategy label, its spec in {@code specsOf} (as written, tuned, or the default's). */
+    private void evaluate(Map<String, Object> cellTree, Map<String, Map<String, Object>> specsOf,
                           Function<String, String> originOf) {
         Map<String, Object> phase = tuning == null ? Map.of() : Map.of("phase", "evaluation");
         for (long seed : seeds) {
-            runs.add(resolver.resolve(runs.size(), cellTree, specsOf.containsKey(label) ? specsOf : specs, optimizerSpecs,
-                    seed, swept, originOf, phase));
+            runs.add(resolver.resolve(runs.size(), cellTree, specsOf, optimizerSpecs, seed, swept, originOf, phase));
         }
     }
 }
