@@ -20,7 +20,8 @@ import java.util.Map;
  * @param tuning         a tuned study's {@code tuning:} block as planned ({@code budget}, {@code sampler},
  *                       {@code seeds}, {@code objective}, {@code space}) and its {@code trials} (per setting and
  *                       strategy: {@code setting}, {@code strategy}, {@code trial}, {@code options},
- *                       {@code infeasible}); null without one
+ *                       {@code infeasible}) and the {@code winners} chosen (per strategy and setting:
+ *                       {@code strategy}, {@code setting}, {@code options}); null without one
  *
  * @since 0.1 ({@code tuning} 0.3)
  */

@@ -18,8 +18,8 @@ import org.lrsearch.api.RunResult;
 
 /**
  * A tuned study's Tuning section and {@code summary.json} {@code tuning}: per strategy and setting every
- * candidate with its mean objective over the tuning seeds (infeasible ones named), the winner (the best mean,
- * ties to the first drawn, as the runner chose it), and per tuned option DeepOBS's sensitivity plot: the
+ * candidate with its mean objective over the tuning seeds (infeasible ones named), the winner the runner
+ * chose (recorded with the experiment, never chosen again here), and per tuned option DeepOBS's sensitivity plot: the
  * objective of each candidate against the option's value, one series per setting.
  */
 final class TuningReport {
@@ -55,13 +55,19 @@ final class TuningReport {
             trial.put("objective", s == null || t.get("infeasible") != null ? null : s.getMean());
             g.trials().add(trial);
         }
+        // The winners the runner chose and evaluated (none yet where evaluation runs still wait): the first
+        // feasible candidate with the winning options, as ties go to the one drawn first.
+        Map<String, Object> winners = new LinkedHashMap<>();
+        for (Object o : (List<Object>) tuning.getOrDefault("winners", List.of())) {
+            Map<String, Object> w = (Map<String, Object>) o;
+            winners.put(w.get("strategy") + "|" + new TreeMap<>((Map<String, Object>) w.get("setting")), w.get("options"));
+        }
         List<Group> out = new ArrayList<>();
         groups.values().forEach(g -> {
+            Object won = winners.get(g.strategy() + "|" + g.setting());
             int best = -1;
-            for (int i = 0; i < g.trials().size(); i++) {
-                Object v = g.trials().get(i).get("objective");
-                if (v instanceof Double d && (best < 0 || (accuracy ? d > (Double) g.trials().get(best).get("objective")
-                        : d < (Double) g.trials().get(best).get("objective")))) {
+            for (int i = 0; i < g.trials().size() && best < 0; i++) {
+                if (g.trials().get(i).get("infeasible") == null && java.util.Objects.equals(won, g.trials().get(i).get("options"))) {
                     best = i;
                 }
             }

@@ -139,7 +139,8 @@ public final class ExperimentRunner {
             }
             List<PlannedRun> mine = shard == null ? stage.runs() : stage.runs().stream().filter(shard::owns).toList();
             int skipped = (int) mine.stream().filter(r -> doneAtStart.contains(r.spec().runId())).count();
-            store.putMeta(Reports.META_INFO, Mappers.toJson(info(plan, started, Instant.now(), settings)));
+            // The last stage's plan: with a tuned study's winners, which the report shows.
+            store.putMeta(Reports.META_INFO, Mappers.toJson(info(stage, started, Instant.now(), settings)));
             // Every run of this plan (or shard) in the folder counts, those of earlier sessions too.
             Set<String> ids = mine.stream().map(r -> r.spec().runId()).collect(java.util.stream.Collectors.toSet());
             Map<String, Integer> statuses = store.statusCounts(ids);
@@ -221,6 +222,7 @@ public final class ExperimentRunner {
             trials.add(m);
         }
         t.put("trials", trials);
+        t.put("winners", TuningWinners.describe(plan.winners()));
         return t;
     }
 

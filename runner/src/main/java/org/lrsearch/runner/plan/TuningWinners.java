@@ -67,6 +67,24 @@ public final class TuningWinners {
 
     private static final String SCORE = "\u0000score";
 
+    /** Winners as reports read them: per tuned strategy and setting, {@code strategy}, {@code setting}, {@code options}. */
+    public static List<Map<String, Object>> describe(Map<String, Map<String, Object>> winners) {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        new java.util.TreeMap<>(winners).forEach((key, options) -> {
+            String[] parts = key.split(StudyRuns.KEY_JOIN, 2);
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("strategy", parts[0]);
+            try {
+                w.put("setting", org.lrsearch.runner.config.Mappers.JSON.readValue(parts[1], Map.class));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            w.put("options", options);
+            out.add(w);
+        });
+        return out;
+    }
+
     /** Higher is better: validation accuracy, or minus the final training loss; not a number is the worst. */
     static double objective(Tuning tuning, ResultsStore.Outcome r) {
         double v = tuning.objective().equals("validation-accuracy") ? r.validationAccuracy() : -r.finalTrainLoss();
