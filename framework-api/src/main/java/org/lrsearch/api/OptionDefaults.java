@@ -156,15 +156,25 @@ public final class OptionDefaults {
         return quoted ? t.substring(1, t.length() - 1) : t;
     }
 
-    /** Items of a flow list or mapping, split at top-level commas (none of the defaults nest). */
+    /** Items of a flow list or mapping, split at top-level commas (a list of mappings nests one level). */
     private static List<String> split(String body) {
         List<String> out = new ArrayList<>();
         if (body.isBlank()) {
             return out;
         }
-        for (String s : body.split(",")) {
-            out.add(s.strip());
+        int depth = 0, from = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '[' || c == '{') {
+                depth++;
+            } else if (c == ']' || c == '}') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                out.add(body.substring(from, i).strip());
+                from = i + 1;
+            }
         }
+        out.add(body.substring(from).strip());
         return out;
     }
 }

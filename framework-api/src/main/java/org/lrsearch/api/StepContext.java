@@ -75,8 +75,18 @@ public interface StepContext {
      */
     void exploring(boolean on);
 
-    /** G(η): the percentage of gradient signs that flip at θ(η), against g (see {@link SignChange}). */
-    double signChangePercent(double eta);
+    /** G(η): the percentage of gradient signs that flip at θ(η), against g, zeros counted as the paper does. */
+    default double signChangePercent(double eta) {
+        return signChangePercent(eta, SignChange.Zeros.FLIP);
+    }
+
+    /**
+     * G(η) with exact zeros counted by {@code zeros} (see {@link SignChange}): one trial gradient, as
+     * {@link #signChangePercent(double)}.
+     *
+     * @since 0.3
+     */
+    double signChangePercent(double eta, SignChange.Zeros zeros);
 
     /**
      * θ ← θ(η), and the optimizer's state advances; at most once per iteration. An iteration may also

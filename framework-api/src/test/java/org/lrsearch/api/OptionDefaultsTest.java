@@ -19,7 +19,9 @@ class OptionDefaultsTest {
             @Option(description = "a nested spec", defaultValue = "{plugin: k-min-loss}") Map<String, Object> then,
             @Option(description = "detected when absent", defaultValue = "detected") Boolean header,
             @Option(description = "anything", defaultValue = "iterations") Object every,
-            @Option(description = "required") String dir) {
+            @Option(description = "required") String dir,
+            @Option(description = "layers", defaultValue = "[{filters: 6, kernel: 5}, {filters: 16, kernel: 5}]")
+            List<Map<String, Integer>> layers) {
         Sample {
             if (steps != null && steps < 1) {
                 throw new InvalidOptionException("steps", steps, "must be at least 1");
@@ -39,6 +41,7 @@ class OptionDefaultsTest {
         assertThat(s.fractions()).containsExactly(0.5, 1.0);
         assertThat(s.then()).containsExactly(Map.entry("plugin", "k-min-loss"));
         assertThat(s.every()).isEqualTo("iterations");
+        assertThat(s.layers()).containsExactly(Map.of("filters", 6, "kernel", 5), Map.of("filters", 16, "kernel", 5));
     }
 
     @Test

@@ -26,4 +26,21 @@ class SignChangeTest {
     void refusesGradientsOfDifferentLength() {
         assertThatThrownBy(() -> SignChange.percent(new double[2], new double[3])).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void skippingZerosLeavesOutEveryComponentThatIsZeroAtEitherPoint() {
+        double[] before = {0, 1, -1, 2, 0};
+        double[] after = {1, 1, 1, 0, 0};
+        // flip: 0 → 1, −1 → 1 and 2 → 0 change, 0 → 0 does not: 3 of 5.
+        assertThat(SignChange.percent(before, after, SignChange.Zeros.FLIP)).isEqualTo(60.0);
+        assertThat(SignChange.percent(before, after)).isEqualTo(60.0);
+        // skip: only components 1 and 2 are non-zero at both points, and one of them flips.
+        assertThat(SignChange.percent(before, after, SignChange.Zeros.SKIP)).isEqualTo(50.0);
+    }
+
+    @Test
+    void skippingZerosWithNothingLeftToCompareIsZero() {
+        assertThat(SignChange.percent(new double[] {0, 0, 3}, new double[] {1, -1, 0}, SignChange.Zeros.SKIP)).isZero();
+        assertThat(SignChange.percent(new double[] {0, 0, 3}, new double[] {1, -1, 0}, SignChange.Zeros.FLIP)).isEqualTo(100.0);
+    }
 }

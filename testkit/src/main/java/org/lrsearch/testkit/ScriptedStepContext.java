@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import org.lrsearch.api.LossScope;
+import org.lrsearch.api.SignChange;
 import org.lrsearch.api.Snapshot;
 import org.lrsearch.api.Snapshot.Kind;
 import org.lrsearch.api.StepContext;
@@ -33,6 +34,7 @@ public final class ScriptedStepContext implements StepContext, TraceSink {
     private DoubleUnaryOperator signChange = eta -> {
         throw new IllegalStateException("no sign-change percentage scripted: call signChange(...)");
     };
+    private SignChange.Zeros zeros;
     private int iteration;
     private double loss;
     private double committed = Double.NaN;
@@ -139,11 +141,18 @@ public final class ScriptedStepContext implements StepContext, TraceSink {
         return f.applyAsDouble(eta);
     }
 
+    /** G(η) as scripted, under either rule for zeros; {@link #zeros()} tells which rule the strategy asked for. */
     @Override
-    public double signChangePercent(double eta) {
+    public double signChangePercent(double eta, SignChange.Zeros rule) {
         StepRules.checkTrial(thetaMoved, "signChangePercent", iteration);
         trials.add(eta);
+        zeros = rule;
         return signChange.applyAsDouble(eta);
+    }
+
+    /** The rule for zeros of the last sign-change measurement, or null when none was taken. */
+    public SignChange.Zeros zeros() {
+        return zeros;
     }
 
     @Override
@@ -324,21 +333,13 @@ public final class ScriptedStepContext implements StepContext, TraceSink {
         return events.stream().filter(e -> e.type().equals(type)).toList();
     }
 
-    public List<String> warnings() {
-        return List.copyOf(warnings);
-    }
+    public List<String> warnings() { return List.copyOf(warnings); }
 
-    public String phase() {
-        return phase;
-    }
+    public String phase() { return phase; }
 
-    public double[] candidates() {
-        return candidates;
-    }
+    public double[] candidates() { return candidates; }
 
-    public double[] candidateLosses() {
-        return candidateLosses;
-    }
+    public double[] candidateLosses() { return candidateLosses; }
 
     /** Why the strategy ended the run, or null when it did not. */
     public String diverged() {

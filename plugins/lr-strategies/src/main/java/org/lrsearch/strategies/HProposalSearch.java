@@ -3,6 +3,7 @@ package org.lrsearch.strategies;
 import java.util.OptionalDouble;
 import org.lrsearch.api.BoundedStrategy;
 import org.lrsearch.api.LrStrategy;
+import org.lrsearch.api.SignChange;
 import org.lrsearch.api.StepContext;
 
 /**
@@ -15,17 +16,20 @@ import org.lrsearch.api.StepContext;
  * minibatch without an update (at most {@code maxShrinks} times, then δ = η1 with a warning);
  * if max G &lt; β, δ = the η with the largest G (ties to the larger η), the successor gets δ and
  * takes this same iteration; otherwise θ ← θ − η1·g ends the iteration. Once δ is fixed every
- * step goes to the successor.
+ * step goes to the successor. G counts exact zeros as {@code zeros} says (the paper: as flips).
  */
 final class HProposalSearch implements LrStrategy {
     private final double alpha;
     private final double beta;
     private final int maxShrinks;
+    private final SignChange.Zeros zeros;
     private final BoundedStrategy successor;
     private final double[] proposals;
     private double delta = Double.NaN;
 
-    HProposalSearch(double[] proposals, double alpha, double beta, int maxShrinks, BoundedStrategy successor) {
+    HProposalSearch(double[] proposals, double alpha, double beta, int maxShrinks, SignChange.Zeros zeros,
+                    BoundedStrategy successor) {
+        this.zeros = zeros;
         this.proposals = proposals.clone();
         this.alpha = alpha;
         this.beta = beta;
@@ -52,7 +56,7 @@ final class HProposalSearch implements LrStrategy {
             double[] g = new double[proposals.length];
             double gMax = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < proposals.length; i++) {
-                g[i] = context.signChangePercent(proposals[i]);
+                g[i] = context.signChangePercent(proposals[i], zeros);
                 gMax = Math.max(gMax, g[i]);
             }
             if (gMax > alpha) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.lrsearch.api.InvalidOptionException;
 import org.lrsearch.api.Option;
+import org.lrsearch.api.SignChange;
 
 /** Options of the {@code h-proposal-search} strategy (docs/METHOD.md §3). */
 public record HProposalSearchOptions(
@@ -19,9 +20,14 @@ public record HProposalSearchOptions(
         @Option(description = "shrinks in one iteration before giving up with δ = smallest proposal and a warning",
                 defaultValue = "20")
         Integer maxShrinks,
+        @Option(description = "how gradient components that are exactly 0 count in G: flip (the paper: 0 → ± is a "
+                + "flip) or skip (a component 0 at either point is left out; docs/CNN.md)", defaultValue = "flip")
+        String zeros,
         @Option(description = "the strategy that receives δ and runs from then on; it must accept a bound",
                 defaultValue = "{plugin: k-min-loss}")
         Map<String, Object> then) {
+
+    static final Map<String, SignChange.Zeros> ZEROS = Map.of("flip", SignChange.Zeros.FLIP, "skip", SignChange.Zeros.SKIP);
 
     public HProposalSearchOptions {
         InvalidOptionException.require(proposals != null && !proposals.isEmpty(), "proposals", proposals,
@@ -40,5 +46,6 @@ public record HProposalSearchOptions(
                 "must be a percentage in [0, 100]");
         InvalidOptionException.require(alpha >= beta, "alpha", alpha, "must be >= beta (" + beta + ")");
         InvalidOptionException.require(maxShrinks >= 1, "maxShrinks", maxShrinks, "must be at least 1");
+        InvalidOptionException.require(ZEROS.containsKey(zeros), "zeros", zeros, "must be one of: flip, skip");
     }
 }

@@ -28,6 +28,7 @@ public final class HProposalSearchPlugin implements LrStrategyPlugin<HProposalSe
     public LrStrategy create(HProposalSearchOptions o, StrategyFactory strategies) {
         BoundedStrategy bounded = Successor.of(strategies, o.then());
         double[] h = o.proposals().stream().mapToDouble(Double::doubleValue).toArray();
-        return new HProposalSearch(h, o.alpha(), o.beta(), o.maxShrinks(), bounded);
+        return new HProposalSearch(h, o.alpha(), o.beta(), o.maxShrinks(), HProposalSearchOptions.ZEROS.get(o.zeros()),
+                bounded);
     }
 }

@@ -13,6 +13,7 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lrsearch.api.BoundedStrategy;
+import org.lrsearch.api.SignChange;
 import org.lrsearch.testkit.ScriptedStepContext;
 
 /** The searcher's branches, through a scripted step context; the successor is a mock to see what it is handed. */
@@ -27,7 +28,7 @@ class HProposalSearchTest {
     }
 
     HProposalSearch search(double... h) {
-        return new HProposalSearch(h, 8, 5, 20, successor);
+        return new HProposalSearch(h, 8, 5, 20, SignChange.Zeros.FLIP, successor);
     }
 
     /** G per rate, from a table. */
@@ -105,12 +106,35 @@ class HProposalSearchTest {
     @Test
     void givesUpAfterShrinkLimitWithSmallestProposalAndWarning() {
         ctx.signChange(eta -> 50.0);
-        HProposalSearch s = new HProposalSearch(new double[] {1.0, 10.0}, 8, 5, 3, successor);
+        HProposalSearch s = new HProposalSearch(new double[] {1.0, 10.0}, 8, 5, 3, SignChange.Zeros.FLIP, successor);
         s.step(ctx.next(0, 2.3));
         assertThat(cases()).containsExactly("shrink", "shrink", "shrink", "giveUp");
         assertThat(s.bound().getAsDouble()).isCloseTo(0.001, Offset.offset(1e-18));
         assertThat(ctx.warnings()).singleElement().asString().contains("no bound after 3 shrinks");
         verify(successor).acceptBound(s.bound().getAsDouble());
         verify(successor).step(ctx);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"flip, FLIP", "skip, SKIP", ", FLIP"})
+    void measuresGUnderTheConfiguredRuleForZeros(String option, SignChange.Zeros rule) {
+        Map<String, Object> o = new java.util.HashMap<>(Map.of("proposals", List.of(0.01, 0.1, 1.0)));
+        if (option != null) {
+            o.put("zeros", option);
+        }
+        var options = org.lrsearch.api.OptionDefaults.create(HProposalSearchOptions.class, o);
+        org.lrsearch.api.LrStrategy s = new HProposalSearchPlugin().create(options, (key, spec) -> successor);
+        signChanges(Map.of(1.0, 1.0, 0.1, 0.5, 0.01, 0.0));
+        s.step(ctx.next(0, 2.3));
+        assertThat(ctx.zeros()).isEqualTo(rule);
+        assertThat(cases()).containsExactly("bound");
+    }
+
+    @Test
+    void anUnknownRuleForZerosIsRefusedListingBoth() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.lrsearch.api.OptionDefaults.create(
+                        HProposalSearchOptions.class, Map.of("proposals", List.of(0.1), "zeros", "ignore")))
+                .isInstanceOf(org.lrsearch.api.InvalidOptionException.class).hasMessageContaining("flip, skip")
+                .satisfies(e -> assertThat(((org.lrsearch.api.InvalidOptionException) e).key()).isEqualTo("zeros"));
     }
 }

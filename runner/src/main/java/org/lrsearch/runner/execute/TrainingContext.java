@@ -148,7 +148,7 @@ final class TrainingContext implements StepContext, TraceSink {
     }
 
     @Override
-    public double signChangePercent(double eta) {
+    public double signChangePercent(double eta, SignChange.Zeros zeros) {
         StepRules.checkTrial(thetaMoved, "signChangePercent", iteration);
         g();
         if (optimizer == null) {
@@ -158,7 +158,7 @@ final class TrainingContext implements StepContext, TraceSink {
         }
         forward++;
         backward++;
-        return SignChange.percent(g, gTrial);
+        return SignChange.percent(g, gTrial, zeros);
     }
 
     @Override

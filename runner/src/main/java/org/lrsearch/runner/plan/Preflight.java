@@ -20,13 +20,16 @@ final class Preflight {
     }
 
     /**
-     * Loads each distinct k-shot set once, so a request a dataset cannot meet fails before any run.
+     * Loads each distinct k-shot set once, so a request a dataset cannot meet fails before any run, and
+     * builds each distinct model once on its data, so a model the data does not fit (a CNN on samples
+     * without an image shape, or whose layers shrink the image below 1×1) fails before any run too.
      * Without {@code fetch}, data that is not present locally is reported in a notice, not acquired.
      */
     static List<String> data(ComposedConfig config, List<PlannedRun> runs, boolean fetch) {
         List<String> notices = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Set<String> absent = new HashSet<>();
+        Set<String> models = new HashSet<>();
         for (PlannedRun r : runs) {
             String data = r.dataset().id() + Mappers.toJson(Mappers.JSON.convertValue(r.dataset().options(), Map.class));
             if (absent.contains(data) || !seen.add(data + r.request())) {
@@ -41,7 +44,14 @@ final class Preflight {
                         continue;
                     }
                 }
-                BoundPlugin.load(r.dataset(), r.request());
+                var task = BoundPlugin.load(r.dataset(), r.request());
+                if (models.add(data + r.model().id() + Mappers.toJson(Mappers.JSON.convertValue(r.model().options(), Map.class)))) {
+                    try {
+                        BoundPlugin.create(r.model(), task);
+                    } catch (InvalidOptionException e) {
+                        throw config.error("model." + e.key(), e.value(), e.getMessage());
+                    }
+                }
             } catch (InvalidOptionException e) {
                 throw config.error("dataset." + e.key(), e.value(), e.getMessage());
             } catch (DataException e) {

@@ -62,7 +62,7 @@ class MalformedConfigTest {
                 bad("unknown strategy plugin", GOOD.replace("plugin: fixed", "plugin: fixd"), List.of(), "strategies.0.1.plugin", "'fixd'", "did you mean 'fixed'", "known: armijo, cosine, d-adaptation, dog, exponential, fixed, h-proposal-search"),
                 bad("unknown then plugin", GOOD.replace("then: {plugin: k-min-loss}", "then: {plugin: k-max-loss}"), List.of(), "strategies.H1.then.plugin", "'k-max-loss'", "known:"),
                 bad("then does not accept a bound", GOOD.replace("then: {plugin: k-min-loss}", "then: {plugin: h-proposal-search, proposals: [0.1]}"), List.of(), "strategies.H1.then", "does not accept a bound"),
-                bad("unknown model plugin", GOOD.replace("two-layer-net", "three-layer-net"), List.of(), "model.plugin", "known: mlp, two-layer-net"),
+                bad("unknown model plugin", GOOD.replace("two-layer-net", "three-layer-net"), List.of(), "model.plugin", "known: cnn, mlp, two-layer-net"),
                 bad("unknown dataset plugin", GOOD.replace("plugin: mnist", "plugin: cifar"), List.of(), "dataset.plugin", "'cifar'", "known: csv, fashion-mnist, idx, mnist"),
                 bad("unknown reporter", GOOD.replace("[csv]", "[csv, pdf]"), List.of(), "reporters[1].plugin", "'pdf'", "known:"),
                 bad("bad selection", GOOD.replace("selection: first", "selection: best"), List.of(), "dataset.selection", "'best'", "first, random"),

@@ -58,7 +58,8 @@ final class Golden {
             }
             labels[i] = set.get("labels").get(i).asInt();
         }
-        return new Samples(n, f, v, labels);
+        // MNIST's images, as the datasets give them: (channels, height, width).
+        return new Samples(n, f, v, labels, f == 784 ? new int[] {1, 28, 28} : null);
     }
 
     FewShotTask task() {
@@ -69,29 +70,23 @@ final class Golden {
 
     Map<String, double[]> init() {
         Map<String, double[]> m = new LinkedHashMap<>();
-        for (String t : new String[] {"W1", "b1", "W2", "b2"}) {
-            JsonNode node = root.get("init").get(t);
-            m.put(t, flatten(node));
-        }
+        root.get("init").fields().forEachRemaining(e -> m.put(e.getKey(), flatten(e.getValue())));
         return m;
     }
 
+    /** The numbers of a nested list in row-major order (a vector, a matrix or a 4-D convolution kernel). */
     static double[] flatten(JsonNode node) {
-        if (!node.get(0).isArray()) {
-            double[] v = new double[node.size()];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = node.get(i).asDouble();
-            }
-            return v;
+        List<Double> values = new java.util.ArrayList<>();
+        collect(node, values);
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static void collect(JsonNode node, List<Double> values) {
+        if (node.isArray()) {
+            node.forEach(n -> collect(n, values));
+        } else {
+            values.add(node.asDouble());
         }
-        int rows = node.size(), cols = node.get(0).size();
-        double[] v = new double[rows * cols];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                v[i * cols + j] = node.get(i).get(j).asDouble();
-            }
-        }
-        return v;
     }
 
     int[] batch(int i) {
@@ -129,6 +124,19 @@ final class Golden {
         return m;
     }
 
+    /** A model from the {@code cnn} plugin with the trace's network and initial weights. */
+    Model cnn(ModelPlugin<?> plugin, FewShotTask task) {
+        JsonNode net = root.get("network");
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("conv", new ObjectMapper().convertValue(net.get("conv"), List.class));
+        options.put("dense", new ObjectMapper().convertValue(net.get("dense"), List.class));
+        options.put("activation", net.get("activation").asText());
+        Record bound = OptionsBinder.bind(plugin.optionsType(), options, "model", k -> name);
+        Model m = BoundPlugin.create(new BoundPlugin<>(plugin, bound), task);
+        m.setTensors(init());
+        return m;
+    }
+
     /** Adds a failure when {@code actual} is not within the trace's tolerance of {@code expected}. */
     void check(List<String> failures, String field, double expected, double actual) {
         if (!matches(expected, actual)) {
@@ -153,7 +161,7 @@ final class Golden {
 
     /** Each tensor's sum and sum of squares against {@code fin} ({@code {W1: {sum, sumOfSquares}, ...}}). */
     void checkTensors(String what, JsonNode fin, Map<String, double[]> tensors, List<String> failures) {
-        for (String t : new String[] {"W1", "b1", "W2", "b2"}) {
+        for (String t : (Iterable<String>) fin::fieldNames) {
             double sum = 0, sq = 0;
             for (double v : tensors.get(t)) {
                 sum += v;
@@ -228,7 +236,7 @@ final class Golden {
         int iterations = iterations();
         org.lrsearch.api.RunSpec spec = new org.lrsearch.api.RunSpec("golden", "golden", "two-layer-net",
                 root.get("batchSize").asInt(), 0, "first", "golden", root.get("strategy").get("plugin").asText(), 0,
-                iterations, iterations, Map.of("model.hidden", hidden()), List.of());
+                iterations, iterations, root.get("network").has("hidden") ? Map.of("model.hidden", hidden()) : Map.of(), List.of());
         return new Trainer(spec, model, strategy, optimizer, task.train().count(), this::batch, Double.MAX_VALUE, r -> {
             records.add(r);
             replay.iteration(r, batch(r.iteration()));

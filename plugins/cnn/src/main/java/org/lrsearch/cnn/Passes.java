@@ -1,0 +1,298 @@
+package org.lrsearch.cnn;
+
+import java.util.Arrays;
+
+/**
+ * The forward and backward passes of a {@link CnnLayout} over a block of images, every convolution as
+ * im2col and a product (docs/CNN.md). Feature maps are held channel-major, [channel][image][row][column],
+ * so that a convolution's product W·col lands in that same layout and the next layer's im2col copies
+ * whole rows. One instance per thread: it owns its workspace.
+ */
+final class Passes {
+    private static final double LOG_GUARD = 1e-7;
+    static final int RELU = 0, TANH = 1, SIGMOID = 2;
+
+    private final CnnLayout layout;
+    private final int act;
+    private final Products products;
+    /** The last block's workspace; a block of another size gets a new one. */
+    private Work work;
+
+    Passes(CnnLayout layout, String activation, Products products) {
+        this.layout = layout;
+        this.act = CnnOptions.ACTIVATIONS.indexOf(activation);
+        this.products = products;
+    }
+
+    /** Every intermediate of one block of {@code m} images, kept for the backward pass. */
+    private static final class Work {
+        final int m;
+        final double[] input;
+        final double[][] col, h, pooled, dh;
+        final int[][] arg;
+        /** a[0] the flattened features, a[l + 1] dense layer l's output; the last holds probabilities. */
+        final double[][] a, dz;
+        final double[] dx;
+
+        Work(CnnLayout layout, int m) {
+            this.m = m;
+            int n = layout.conv.length;
+            input = new double[m * layout.features()];
+            col = new double[n][];
+            h = new double[n][];
+            pooled = new double[n][];
+            dh = new double[n][];
+            arg = new int[n][];
+            for (int l = 0; l < n; l++) {
+                CnnLayout.Conv c = layout.conv[l];
+                int positions = m * c.ho() * c.wo();
+                col[l] = new double[c.patch() * positions];
+                h[l] = new double[c.out() * positions];
+                pooled[l] = new double[c.out() * m * c.hp() * c.wp()];
+                arg[l] = new int[pooled[l].length];
+            }
+            a = new double[layout.dense.length + 1][];
+            dz = new double[layout.dense.length][];
+            a[0] = new double[m * layout.dense[0].in()];
+            int widest = layout.dense[0].in();
+            for (int l = 0; l < layout.dense.length; l++) {
+                a[l + 1] = new double[m * layout.dense[l].out()];
+                dz[l] = new double[m * layout.dense[l].out()];
+                widest = Math.max(widest, layout.dense[l].in());
+            }
+            dx = new double[m * widest];
+        }
+    }
+
+    private Work work(int m) {
+        if (work == null || work.m != m) {
+            work = new Work(layout, m);
+        }
+        return work;
+    }
+
+    /** The logits of {@code rows} of {@code values} at {@code p}, into the workspace; returns them (m × classes). */
+    double[] logits(double[] p, double[] values, int[] rows) {
+        Work w = work(rows.length);
+        int m = w.m, f = layout.features(), plane = layout.height * layout.width;
+        for (int n = 0; n < m; n++) {
+            for (int c = 0; c < layout.channels; c++) {
+                System.arraycopy(values, rows[n] * f + c * plane, w.input, (c * m + n) * plane, plane);
+            }
+        }
+        double[] in = w.input;
+        for (int l = 0; l < layout.conv.length; l++) {
+            convolve(layout.conv[l], p, in, w, l);
+            in = w.pooled[l];
+        }
+        // Flatten [channel][image][pixel] to [image][channel, pixel].
+        int maps = layout.conv.length == 0 ? layout.channels : layout.conv[layout.conv.length - 1].out();
+        int px = layout.dense[0].in() / maps;
+        for (int c = 0; c < maps; c++) {
+            for (int n = 0; n < m; n++) {
+                System.arraycopy(in, (c * m + n) * px, w.a[0], n * maps * px + c * px, px);
+            }
+        }
+        for (int l = 0; l < layout.dense.length; l++) {
+            CnnLayout.Dense d = layout.dense[l];
+            double[] z = w.a[l + 1];
+            products.multiply(false, false, m, d.out(), d.in(), w.a[l], 0, p, d.wOff(), z, 0);
+            boolean hidden = l < layout.dense.length - 1;
+            for (int i = 0; i < z.length; i++) {
+                double v = z[i] + p[d.bOff() + i % d.out()];
+                z[i] = hidden ? activate(v) : v;
+            }
+        }
+        return w.a[layout.dense.length];
+    }
+
+    /** im2col, W·col + b, the activation and 2×2 max-pooling (first maximum in row-major order). */
+    private void convolve(CnnLayout.Conv c, double[] p, double[] in, Work w, int l) {
+        int m = w.m, k = c.k(), ho = c.ho(), wo = c.wo(), n = m * ho * wo;
+        double[] col = w.col[l], h = w.h[l];
+        for (int ch = 0; ch < c.in(); ch++) {
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    int row = ((ch * k + i) * k + j) * n;
+                    for (int img = 0; img < m; img++) {
+                        int src = ((ch * m + img) * c.h() + i) * c.w() + j, dst = row + img * ho * wo;
+                        for (int y = 0; y < ho; y++) {
+                            System.arraycopy(in, src + y * c.w(), col, dst + y * wo, wo);
+                        }
+                    }
+                }
+            }
+        }
+        products.multiply(false, false, c.out(), n, c.patch(), p, c.wOff(), col, 0, h, 0);
+        for (int f = 0; f < c.out(); f++) {
+            double b = p[c.bOff() + f];
+            for (int e = f * n; e < (f + 1) * n; e++) {
+                h[e] = activate(h[e] + b);
+            }
+        }
+        double[] out = w.pooled[l];
+        int[] arg = w.arg[l];
+        int hp = c.hp(), wp = c.wp(), o = 0;
+        for (int map = 0; map < c.out() * m; map++) {
+            int base = map * ho * wo;
+            for (int y = 0; y < hp; y++) {
+                for (int x = 0; x < wp; x++) {
+                    int at = base + 2 * y * wo + 2 * x, best = at;
+                    for (int e : new int[] {at + 1, at + wo, at + wo + 1}) {
+                        if (h[e] > h[best]) {
+                            best = e;
+                        }
+                    }
+                    out[o] = h[best];
+                    arg[o++] = best;
+                }
+            }
+        }
+    }
+
+    private double activate(double x) {
+        return switch (act) {
+            case RELU -> x > 0 ? x : 0;
+            case TANH -> Math.tanh(x);
+            default -> 1.0 / (1.0 + Math.exp(-x));
+        };
+    }
+
+    /** act'(x) from the activation's output a (relu'(0) = 0). */
+    private double slope(double a) {
+        return switch (act) {
+            case RELU -> a > 0 ? 1.0 : 0.0;
+            case TANH -> 1 - a * a;
+            default -> a * (1 - a);
+        };
+    }
+
+    /** Softmax of the last logits in place; the mean of −log(p[label] + 1e-7) over the block. */
+    double loss(int[] labels, int[] rows) {
+        double[] prob = work.a[layout.dense.length];
+        int out = layout.dense[layout.dense.length - 1].out();
+        double sumLog = 0;
+        for (int b = 0; b < rows.length; b++) {
+            int bo = b * out;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < out; k++) {
+                max = Math.max(max, prob[bo + k]);
+            }
+            double sum = 0;
+            for (int k = 0; k < out; k++) {
+                double e = Math.exp(prob[bo + k] - max);
+                prob[bo + k] = e;
+                sum += e;
+            }
+            for (int k = 0; k < out; k++) {
+                prob[bo + k] /= sum;
+            }
+            sumLog += Math.log(prob[bo + labels[rows[b]]] + LOG_GUARD);
+        }
+        return -(sumLog / rows.length);
+    }
+
+    /**
+     * The gradient of −mean(log p[label]) at {@code p} into {@code grad}, after {@link #logits} and
+     * {@link #loss} on the same rows: (p − onehot)/m at the output, then back through every layer.
+     */
+    void backward(double[] p, int[] labels, int[] rows, double[] grad) {
+        Work w = work;
+        int m = w.m, last = layout.dense.length - 1;
+        double[] delta = w.dz[last];
+        System.arraycopy(w.a[last + 1], 0, delta, 0, delta.length);
+        int classes = layout.dense[last].out();
+        for (int b = 0; b < m; b++) {
+            delta[b * classes + labels[rows[b]]] -= 1;
+        }
+        for (int i = 0; i < delta.length; i++) {
+            delta[i] /= m;
+        }
+        for (int l = last; l >= 0; l--) {
+            CnnLayout.Dense d = layout.dense[l];
+            delta = w.dz[l];
+            products.multiply(true, false, d.in(), d.out(), m, w.a[l], 0, delta, 0, grad, d.wOff());
+            columnSums(delta, m, d.out(), grad, d.bOff());
+            if (l == 0 && layout.conv.length == 0) {
+                break;
+            }
+            products.multiply(false, true, m, d.in(), d.out(), delta, 0, p, d.wOff(), w.dx, 0);
+            if (l > 0) {
+                double[] below = w.dz[l - 1], a = w.a[l];
+                for (int i = 0; i < m * d.in(); i++) {
+                    below[i] = w.dx[i] * slope(a[i]);
+                }
+            }
+        }
+        if (layout.conv.length > 0) {
+            convBackward(p, w, grad);
+        }
+    }
+
+    /** Through every convolution layer, from ∂L/∂(flattened features) in {@code w.dx}. */
+    private void convBackward(double[] p, Work w, double[] grad) {
+        int m = w.m, top = layout.conv.length - 1;
+        CnnLayout.Conv c = layout.conv[top];
+        int px = c.hp() * c.wp();
+        double[] dPooled = new double[w.pooled[top].length];
+        for (int n = 0; n < m; n++) {
+            for (int f = 0; f < c.out(); f++) {
+                System.arraycopy(w.dx, n * c.out() * px + f * px, dPooled, (f * m + n) * px, px);
+            }
+        }
+        for (int l = top; l >= 0; l--) {
+            c = layout.conv[l];
+            int positions = m * c.ho() * c.wo();
+            double[] h = w.h[l], dz = new double[h.length];
+            int[] arg = w.arg[l];
+            for (int o = 0; o < arg.length; o++) {
+                dz[arg[o]] = dPooled[o] * slope(h[arg[o]]);
+            }
+            products.multiply(false, true, c.out(), c.patch(), positions, dz, 0, w.col[l], 0, grad, c.wOff());
+            rowSums(dz, c.out(), positions, grad, c.bOff());
+            if (l == 0) {
+                break;
+            }
+            double[] dcol = new double[c.patch() * positions];
+            products.multiply(true, false, c.patch(), positions, c.out(), p, c.wOff(), dz, 0, dcol, 0);
+            dPooled = new double[w.pooled[l - 1].length];
+            int k = c.k(), ho = c.ho(), wo = c.wo();
+            for (int ch = 0; ch < c.in(); ch++) {
+                for (int i = 0; i < k; i++) {
+                    for (int j = 0; j < k; j++) {
+                        int row = ((ch * k + i) * k + j) * positions;
+                        for (int img = 0; img < m; img++) {
+                            int dst = ((ch * m + img) * c.h() + i) * c.w() + j, src = row + img * ho * wo;
+                            for (int y = 0; y < ho; y++) {
+                                for (int x = 0; x < wo; x++) {
+                                    dPooled[dst + y * c.w() + x] += dcol[src + y * wo + x];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Column sums of an r × c block into {@code out[off..off + c)}. */
+    private static void columnSums(double[] v, int r, int c, double[] out, int off) {
+        Arrays.fill(out, off, off + c, 0.0);
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                out[off + j] += v[i * c + j];
+            }
+        }
+    }
+
+    /** Row sums of an r × c block into {@code out[off..off + r)}. */
+    private static void rowSums(double[] v, int r, int c, double[] out, int off) {
+        for (int i = 0; i < r; i++) {
+            double s = 0;
+            for (int j = 0; j < c; j++) {
+                s += v[i * c + j];
+            }
+            out[off + i] = s;
+        }
+    }
+}
