@@ -18,9 +18,21 @@ public record CnnOptions(
                 defaultValue = "relu") String activation,
         @Option(description = "initial weights: he (N(0, 2/fan-in), the output layer N(0, 1/fan-in)) or normal "
                 + "(N(0, std²)); biases 0", defaultValue = "he") String init,
-        @Option(description = "standard deviation of init: normal", defaultValue = "0.01") Double std) {
+        @Option(description = "standard deviation of init: normal", defaultValue = "0.01") Double std,
+        @Option(description = "products: auto (OpenBLAS, ND4J's native BLAS, from the measured crossover up, plain "
+                + "loops below), nd4j (always ND4J's INDArray gemm) or jvm (always plain loops); the numbers agree "
+                + "to rounding", defaultValue = "auto") String backend) {
 
     static final List<String> ACTIVATIONS = List.of("relu", "tanh", "sigmoid");
+
+    /** The smallest product (multiply-adds) this option sends to ND4J. */
+    long crossover() {
+        return switch (backend) {
+            case "nd4j" -> 0;
+            case "jvm" -> Long.MAX_VALUE;
+            default -> Products.CROSSOVER;
+        };
+    }
 
     public CnnOptions {
         InvalidOptionException.require(conv != null && conv.size() <= 8, "conv", conv, "needs 0 to 8 layers");
@@ -50,5 +62,7 @@ public record CnnOptions(
         InvalidOptionException.require(init.equals("he") || init.equals("normal"), "init", init,
                 "must be one of: he, normal");
         InvalidOptionException.require(Double.isFinite(std) && std >= 0, "std", std, "must be finite and >= 0");
+        InvalidOptionException.require(List.of("auto", "nd4j", "jvm").contains(backend), "backend", backend,
+                "must be one of: auto, nd4j, jvm");
     }
 }

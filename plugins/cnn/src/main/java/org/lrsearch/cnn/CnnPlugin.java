@@ -40,6 +40,6 @@ public final class CnnPlugin implements ModelPlugin<CnnOptions> {
             throw new InvalidOptionException("conv", options.conv(), "training images are " + Arrays.toString(shape)
                     + " but test images " + Arrays.toString(task.test().shape()));
         }
-        return new Cnn(task, options, Products.CROSSOVER);
+        return new Cnn(task, options);
     }
 }

@@ -17,6 +17,10 @@ final class Nd4jGemm implements Gemm {
     private record Operand(INDArray array, DoubleBuffer view) {
     }
 
+    static {
+        Nd4jSetup.once();
+    }
+
     private final Map<Long, Operand> operands = new HashMap<>();
 
     private Operand operand(int slot, int rows, int cols) {

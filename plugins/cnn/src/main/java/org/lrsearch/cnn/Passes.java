@@ -15,8 +15,9 @@ final class Passes {
     private final CnnLayout layout;
     private final int act;
     private final Products products;
-    /** The last block's workspace; a block of another size gets a new one. */
+    /** The last block's workspace, one for passes that go backward and one for those that do not. */
     private Work work;
+    private final Work[] last = new Work[2];
 
     Passes(CnnLayout layout, String activation, Products products) {
         this.layout = layout;
@@ -28,20 +29,24 @@ final class Passes {
     private static final class Work {
         final int m;
         final double[] input;
-        final double[][] col, h, pooled, dh;
+        final double[][] col, h, pooled;
+        /** The backward pass's buffers, made on its first use (a block that is only evaluated never needs them). */
+        double[][] dConv, dCol, dPooled;
         final int[][] arg;
+        /** A block that is only evaluated: no pooling positions kept, pooling before the activation. */
+        final boolean forwardOnly;
         /** a[0] the flattened features, a[l + 1] dense layer l's output; the last holds probabilities. */
         final double[][] a, dz;
         final double[] dx;
 
-        Work(CnnLayout layout, int m) {
+        Work(CnnLayout layout, int m, boolean forwardOnly) {
             this.m = m;
+            this.forwardOnly = forwardOnly;
             int n = layout.conv.length;
             input = new double[m * layout.features()];
             col = new double[n][];
             h = new double[n][];
             pooled = new double[n][];
-            dh = new double[n][];
             arg = new int[n][];
             for (int l = 0; l < n; l++) {
                 CnnLayout.Conv c = layout.conv[l];
@@ -64,16 +69,22 @@ final class Passes {
         }
     }
 
-    private Work work(int m) {
-        if (work == null || work.m != m) {
-            work = new Work(layout, m);
+    private Work work(int m, boolean forwardOnly) {
+        int i = forwardOnly ? 1 : 0;
+        if (last[i] == null || last[i].m != m) {
+            last[i] = new Work(layout, m, forwardOnly);
         }
+        work = last[i];
         return work;
     }
 
-    /** The logits of {@code rows} of {@code values} at {@code p}, into the workspace; returns them (m × classes). */
-    double[] logits(double[] p, double[] values, int[] rows) {
-        Work w = work(rows.length);
+    /**
+     * The logits of {@code rows} of {@code values} at {@code p}, into the workspace; returns them (m × classes).
+     *
+     * @param forwardOnly true when no {@link #backward} follows (the same logits, less kept)
+     */
+    double[] logits(double[] p, double[] values, int[] rows, boolean forwardOnly) {
+        Work w = work(rows.length, forwardOnly);
         int m = w.m, f = layout.features(), plane = layout.height * layout.width;
         for (int n = 0; n < m; n++) {
             for (int c = 0; c < layout.channels; c++) {
@@ -98,9 +109,16 @@ final class Passes {
             double[] z = w.a[l + 1];
             products.multiply(false, false, m, d.out(), d.in(), w.a[l], 0, p, d.wOff(), z, 0);
             boolean hidden = l < layout.dense.length - 1;
-            for (int i = 0; i < z.length; i++) {
-                double v = z[i] + p[d.bOff() + i % d.out()];
-                z[i] = hidden ? activate(v) : v;
+            for (int r = 0; r < m; r++) {
+                if (hidden) {
+                    for (int j = 0; j < d.out(); j++) {
+                        activate(z, r * d.out() + j, r * d.out() + j + 1, p[d.bOff() + j]);
+                    }
+                } else {
+                    for (int j = 0; j < d.out(); j++) {
+                        z[r * d.out() + j] += p[d.bOff() + j];
+                    }
+                }
             }
         }
         return w.a[layout.dense.length];
@@ -124,38 +142,71 @@ final class Passes {
             }
         }
         products.multiply(false, false, c.out(), n, c.patch(), p, c.wOff(), col, 0, h, 0);
-        for (int f = 0; f < c.out(); f++) {
-            double b = p[c.bOff() + f];
-            for (int e = f * n; e < (f + 1) * n; e++) {
-                h[e] = activate(h[e] + b);
+        if (w.forwardOnly) {
+            // max(act(z + b)) = act(max(z) + b) exactly, act and rounding being non-decreasing: pool first,
+            // and add the bias and apply the activation to a quarter of the values.
+            pool(h, w.pooled[l], null, c.out() * m, c);
+            for (int f = 0; f < c.out(); f++) {
+                int px = m * c.hp() * c.wp();
+                activate(w.pooled[l], f * px, (f + 1) * px, p[c.bOff() + f]);
             }
+            return;
         }
-        double[] out = w.pooled[l];
-        int[] arg = w.arg[l];
-        int hp = c.hp(), wp = c.wp(), o = 0;
-        for (int map = 0; map < c.out() * m; map++) {
+        for (int f = 0; f < c.out(); f++) {
+            activate(h, f * n, (f + 1) * n, p[c.bOff() + f]);
+        }
+        pool(h, w.pooled[l], w.arg[l], c.out() * m, c);
+    }
+
+    /**
+     * 2×2 max-pooling with stride 2 of {@code maps} maps of ho×wo in {@code h}; {@code arg}, when given,
+     * receives each window's first maximum in row-major order (PyTorch's rule), where its gradient goes.
+     */
+    private static void pool(double[] h, double[] out, int[] arg, int maps, CnnLayout.Conv c) {
+        int ho = c.ho(), wo = c.wo(), hp = c.hp(), wp = c.wp(), o = 0;
+        for (int map = 0; map < maps; map++) {
             int base = map * ho * wo;
             for (int y = 0; y < hp; y++) {
-                for (int x = 0; x < wp; x++) {
+                for (int x = 0; x < wp; x++, o++) {
                     int at = base + 2 * y * wo + 2 * x, best = at;
-                    for (int e : new int[] {at + 1, at + wo, at + wo + 1}) {
-                        if (h[e] > h[best]) {
-                            best = e;
-                        }
+                    if (h[at + 1] > h[best]) {
+                        best = at + 1;
+                    }
+                    if (h[at + wo] > h[best]) {
+                        best = at + wo;
+                    }
+                    if (h[at + wo + 1] > h[best]) {
+                        best = at + wo + 1;
                     }
                     out[o] = h[best];
-                    arg[o++] = best;
+                    if (arg != null) {
+                        arg[o] = best;
+                    }
                 }
             }
         }
     }
 
-    private double activate(double x) {
-        return switch (act) {
-            case RELU -> x > 0 ? x : 0;
-            case TANH -> Math.tanh(x);
-            default -> 1.0 / (1.0 + Math.exp(-x));
-        };
+    /** v[i] ← act(v[i] + b) for i in [from, to), one loop per activation so that relu's vectorises. */
+    private void activate(double[] v, int from, int to, double b) {
+        switch (act) {
+            case RELU -> {
+                for (int i = from; i < to; i++) {
+                    double x = v[i] + b;
+                    v[i] = x > 0 ? x : 0;
+                }
+            }
+            case TANH -> {
+                for (int i = from; i < to; i++) {
+                    v[i] = Math.tanh(v[i] + b);
+                }
+            }
+            default -> {
+                for (int i = from; i < to; i++) {
+                    v[i] = 1.0 / (1.0 + Math.exp(-(v[i] + b)));
+                }
+            }
+        }
     }
 
     /** act'(x) from the activation's output a (relu'(0) = 0). */
@@ -232,9 +283,19 @@ final class Passes {
     /** Through every convolution layer, from ∂L/∂(flattened features) in {@code w.dx}. */
     private void convBackward(double[] p, Work w, double[] grad) {
         int m = w.m, top = layout.conv.length - 1;
+        if (w.dConv == null) {
+            w.dConv = new double[top + 1][];
+            w.dCol = new double[top + 1][];
+            w.dPooled = new double[top + 1][];
+            for (int l = 0; l <= top; l++) {
+                w.dConv[l] = new double[w.h[l].length];
+                w.dCol[l] = l == 0 ? null : new double[w.col[l].length];
+                w.dPooled[l] = new double[w.pooled[l].length];
+            }
+        }
         CnnLayout.Conv c = layout.conv[top];
         int px = c.hp() * c.wp();
-        double[] dPooled = new double[w.pooled[top].length];
+        double[] dPooled = w.dPooled[top];
         for (int n = 0; n < m; n++) {
             for (int f = 0; f < c.out(); f++) {
                 System.arraycopy(w.dx, n * c.out() * px + f * px, dPooled, (f * m + n) * px, px);
@@ -243,7 +304,8 @@ final class Passes {
         for (int l = top; l >= 0; l--) {
             c = layout.conv[l];
             int positions = m * c.ho() * c.wo();
-            double[] h = w.h[l], dz = new double[h.length];
+            double[] h = w.h[l], dz = w.dConv[l];
+            java.util.Arrays.fill(dz, 0.0);
             int[] arg = w.arg[l];
             for (int o = 0; o < arg.length; o++) {
                 dz[arg[o]] = dPooled[o] * slope(h[arg[o]]);
@@ -253,9 +315,10 @@ final class Passes {
             if (l == 0) {
                 break;
             }
-            double[] dcol = new double[c.patch() * positions];
+            double[] dcol = w.dCol[l];
             products.multiply(true, false, c.patch(), positions, c.out(), p, c.wOff(), dz, 0, dcol, 0);
-            dPooled = new double[w.pooled[l - 1].length];
+            dPooled = w.dPooled[l - 1];
+            java.util.Arrays.fill(dPooled, 0.0);
             int k = c.k(), ho = c.ho(), wo = c.wo();
             for (int ch = 0; ch < c.in(); ch++) {
                 for (int i = 0; i < k; i++) {

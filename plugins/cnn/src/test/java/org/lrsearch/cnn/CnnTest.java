@@ -30,6 +30,10 @@ class CnnTest {
     static final FewShotTask TASK = new FewShotTask("synthetic", images(20, 1), images(120, 2), 10, new int[20]);
 
     static CnnOptions options(String conv, String dense, String activation) {
+        return options(conv, dense, activation, "auto");
+    }
+
+    static CnnOptions options(String conv, String dense, String activation, String backend) {
         List<Map<String, Integer>> layers = new ArrayList<>();
         for (String l : conv.isBlank() ? new String[0] : conv.split(" ")) {
             String[] fk = l.split("@");
@@ -37,11 +41,12 @@ class CnnTest {
         }
         List<Integer> widths = dense.isBlank() ? List.of()
                 : java.util.Arrays.stream(dense.split(" ")).map(Integer::valueOf).toList();
-        return OptionDefaults.create(CnnOptions.class, Map.of("conv", layers, "dense", widths, "activation", activation));
+        return OptionDefaults.create(CnnOptions.class, Map.of("conv", layers, "dense", widths, "activation", activation,
+                "backend", backend));
     }
 
-    static Cnn net(String conv, String dense, String activation, long crossover) {
-        Cnn m = new Cnn(TASK, options(conv, dense, activation), crossover);
+    static Cnn net(String conv, String dense, String activation, String backend) {
+        Cnn m = new Cnn(TASK, options(conv, dense, activation, backend));
         m.initialize(3);
         // Biases away from 0, so that no unit sits exactly at relu's kink and no gradient is 0 by symmetry;
         // a small output layer keeps every class probability near 0.1, far above the loss's 1e-7 guard,
@@ -65,7 +70,7 @@ class CnnTest {
     @CsvSource({"'6@5 16@5', '84', relu", "'6@5 16@5', '84', tanh", "'6@5 16@5', '84', sigmoid",
             "'4@5', '', relu", "'4@5', '', tanh", "'4@5', '', sigmoid", "'3@3 5@4', '12 7', tanh", "'', '16', sigmoid"})
     void gradientMatchesFiniteDifferences(String conv, String dense, String activation) {
-        Cnn m = net(conv, dense, activation, Products.CROSSOVER);
+        Cnn m = net(conv, dense, activation, "auto");
         int[] batch = {0, 3, 7};
         m.gradient(batch);
         double[] g = new double[m.parameterCount()];
@@ -106,7 +111,7 @@ class CnnTest {
 
     @Test
     void theDefaultNetworkIsLeNetStyleWithItsParameterCount() {
-        Cnn m = new Cnn(TASK, OptionDefaults.create(CnnOptions.class, Map.of()), Products.CROSSOVER);
+        Cnn m = new Cnn(TASK, OptionDefaults.create(CnnOptions.class, Map.of()));
         assertThat(m.parameterCount()).isEqualTo(25_010);
         assertThat(m.tensors().keySet()).containsExactly("conv1.W", "conv1.b", "conv2.W", "conv2.b", "dense1.W",
                 "dense1.b", "out.W", "out.b");
@@ -114,7 +119,7 @@ class CnnTest {
 
     @Test
     void heInitialisationDrawsEachLayerAtItsFanIn() {
-        Cnn m = new Cnn(TASK, OptionDefaults.create(CnnOptions.class, Map.of()), Products.CROSSOVER);
+        Cnn m = new Cnn(TASK, OptionDefaults.create(CnnOptions.class, Map.of()));
         m.initialize(11);
         Map<String, double[]> t = m.tensors();
         assertThat(std(t.get("conv1.W"))).isCloseTo(Math.sqrt(2.0 / 25), within(0.03));
@@ -154,7 +159,7 @@ class CnnTest {
         // different pixels; relu keeps them (bias 1). The window's gradient must reach the first one only.
         double[] img = {2, 2, 5, 0, 0, 0, 0, 0, 0};
         Samples s = new Samples(1, 9, img, new int[] {0}, new int[] {1, 3, 3});
-        Cnn m = new Cnn(new FewShotTask("tie", s, s, 2, new int[1]), options("1@2", "", "relu"), Products.CROSSOVER);
+        Cnn m = new Cnn(new FewShotTask("tie", s, s, 2, new int[1]), options("1@2", "", "relu"));
         m.setTensors(Map.of("conv1.W", new double[] {1, -1, 0, 0}, "conv1.b", new double[] {1},
                 "out.W", new double[] {1, -1}, "out.b", new double[] {0, 0}));
         m.gradient(new int[] {0});
@@ -167,10 +172,11 @@ class CnnTest {
         assertThat(g[3]).isZero();
     }
 
-    @Test
-    void nd4jProductsGiveThePlainLoopsNumbers() {
-        Cnn native_ = net("6@5 16@5", "84", "relu", 0);
-        Cnn plain = net("6@5 16@5", "84", "relu", Long.MAX_VALUE);
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"auto", "nd4j"})
+    void nativeProductsGiveThePlainLoopsNumbers(String backend) {
+        Cnn native_ = net("6@5 16@5", "84", "relu", backend);
+        Cnn plain = net("6@5 16@5", "84", "relu", "jvm");
         int[] batch = {1, 2, 5, 8};
         assertThat(native_.gradient(batch)).isCloseTo(plain.gradient(batch), within(1e-13));
         double[] a = new double[native_.parameterCount()], b = new double[a.length];
