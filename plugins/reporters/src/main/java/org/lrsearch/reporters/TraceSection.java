@@ -101,12 +101,14 @@ final class TraceSection {
             List<TraceEvent> rs = rounds(r);
             outcomes.computeIfAbsent(List.of(r.spec().strategy(), NumberText.plain(r.result("delta")),
                     String.valueOf(rs.stream().filter(s -> "shrink".equals(s.payload().get("case"))).count()),
-                    String.valueOf(rs.get(rs.size() - 1).iteration() + 1)), k -> new ArrayList<>()).add(r);
+                    String.valueOf(rs.get(rs.size() - 1).iteration() + 1),
+                    String.valueOf(rs.get(rs.size() - 1).payload().get("case"))), k -> new ArrayList<>()).add(r);
         }
         outcomes.forEach((key, runs) -> {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("strategy", key.get(0));
-            d.put("delta", key.get(1));
+            // A search that hit maxShrinks took its smallest proposal: say so, it is not a bound the rule found.
+            d.put("delta", key.get(4).equals("giveUp") ? key.get(1) + " (gave up after maxShrinks: not a bound)" : key.get(1));
             d.put("shrinks", key.get(2));
             d.put("searchIterations", key.get(3));
             d.put("runCount", String.valueOf(runs.size()));

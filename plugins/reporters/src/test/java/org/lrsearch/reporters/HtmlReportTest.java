@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,28 @@ class HtmlReportTest {
         assertThat(html).contains("stepSmallest").contains("δ per searcher run");
         // The stub's 8 searcher runs all reach δ = 0.1 after one shrink in 2 iterations: one row of 8 runs.
         assertThat(html).contains("<tr><td>H1</td><td>0.1</td><td>1</td><td>2</td><td><details><summary>8</summary>");
+    }
+
+    @Test
+    void aSearchThatGaveUpAfterMaxShrinksIsNotShownAsABound() throws IOException {
+        var stub = StubResults.results("H1");
+        List<org.lrsearch.api.RunResult> runs = new java.util.ArrayList<>(stub.runs());
+        for (int i = 0; i < runs.size(); i++) {
+            var r = runs.get(i);
+            if (r.spec().runId().equals("m210")) {
+                runs.set(i, new org.lrsearch.api.RunResult(r.spec(), r.status(), r.message(), r.stoppedAt(), r.testAccuracy(),
+                        r.finalTrainLoss(), Map.of("delta", 0.0001), r.forwardPasses(), r.backwardPasses(), r.wallMs(),
+                        r.evalMs(), r.curve(), List.of(StubResults.round(0, "shrink", new double[] {0.01, 0.1, 1},
+                        new double[] {24, 24, 24}, Double.NaN), StubResults.round(0, "giveUp", new double[] {0.0001, 0.001, 0.01},
+                        new double[0], 0.0001)), r.lrSegments(), r.scalars(), r.warnings(), r.validationAccuracy()));
+            }
+        }
+        new HtmlReporter().report(OptionDefaults.create(HtmlOptions.class),
+                new org.lrsearch.api.ExperimentResults(stub.info(), runs), dir);
+        HtmlCheck.assertValid(dir.resolve("report.html"));
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("<tr><td>H1</td><td>0.0001 (gave up after maxShrinks: not a bound)</td>")
+                .contains("<tr><td>H1</td><td>0.1</td><td>1</td><td>2</td><td><details><summary>7</summary>");
     }
 
     @Test
