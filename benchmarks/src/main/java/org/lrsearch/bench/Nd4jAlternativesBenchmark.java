@@ -74,11 +74,13 @@ public class Nd4jAlternativesBenchmark {
         db1 = Nd4j.zeros(DataType.DOUBLE, 1, 84);
         d2 = Nd4j.randn(DataType.DOUBLE, 84, 10).muli(Math.sqrt(1.0 / 84));
         db2 = Nd4j.zeros(DataType.DOUBLE, 1, 10);
+        // SameDiff's conv2d_bp takes the default weight layout [kH][kW][in][out] only (OIYX fails its validation).
+        Conv2DConfig yxio = Conv2DConfig.builder().kH(5).kW(5).sH(1).sW(1).dataFormat("NCHW").build();
         sd = SameDiff.create();
         SDVariable x = sd.placeHolder("x", DataType.DOUBLE, -1, 1, 28, 28);
         SDVariable y = sd.placeHolder("y", DataType.DOUBLE, -1, 10);
-        SDVariable h = sd.cnn().maxPooling2d(sd.nn().relu(sd.cnn().conv2d(x, sd.var("w1", w1), sd.var("b1", b1), conv), 0), pool);
-        h = sd.cnn().maxPooling2d(sd.nn().relu(sd.cnn().conv2d(h, sd.var("w2", w2), sd.var("b2", b2), conv), 0), pool);
+        SDVariable h = sd.cnn().maxPooling2d(sd.nn().relu(sd.cnn().conv2d(x, sd.var("w1", w1.permute(2, 3, 1, 0).dup()), sd.var("b1", b1), yxio), 0), pool);
+        h = sd.cnn().maxPooling2d(sd.nn().relu(sd.cnn().conv2d(h, sd.var("w2", w2.permute(2, 3, 1, 0).dup()), sd.var("b2", b2), yxio), 0), pool);
         h = sd.nn().relu(h.reshape(-1, 256).mmul(sd.var("d1", d1)).add(sd.var("db1", db1)), 0);
         SDVariable logits = h.mmul(sd.var("d2", d2)).add(sd.var("db2", db2));
         sd.loss().softmaxCrossEntropy("loss", y, logits, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0);
