@@ -1,6 +1,7 @@
 package org.lrsearch.cnn;
 
 import java.util.Arrays;
+import org.lrsearch.api.PaperLoss;
 
 /**
  * The forward and backward passes of a {@link CnnLayout} over a block of images, every convolution as
@@ -9,7 +10,6 @@ import java.util.Arrays;
  * whole rows. One instance per thread: it owns its workspace.
  */
 final class Passes {
-    private static final double LOG_GUARD = 1e-7;
     static final int RELU = 0, TANH = 1, SIGMOID = 2;
 
     private final CnnLayout layout;
@@ -233,27 +233,8 @@ final class Passes {
 
     /** Softmax of the last logits in place; the mean of −log(p[label] + 1e-7) over the block. */
     double loss(int[] labels, int[] rows) {
-        double[] prob = work.a[layout.dense.length];
-        int out = layout.dense[layout.dense.length - 1].out();
-        double sumLog = 0;
-        for (int b = 0; b < rows.length; b++) {
-            int bo = b * out;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < out; k++) {
-                max = Math.max(max, prob[bo + k]);
-            }
-            double sum = 0;
-            for (int k = 0; k < out; k++) {
-                double e = Math.exp(prob[bo + k] - max);
-                prob[bo + k] = e;
-                sum += e;
-            }
-            for (int k = 0; k < out; k++) {
-                prob[bo + k] /= sum;
-            }
-            sumLog += Math.log(prob[bo + labels[rows[b]]] + LOG_GUARD);
-        }
-        return -(sumLog / rows.length);
+        int classes = layout.dense[layout.dense.length - 1].out();
+        return PaperLoss.softmaxMean(work.a[layout.dense.length], rows.length, classes, b -> labels[rows[b]]);
     }
 
     /**

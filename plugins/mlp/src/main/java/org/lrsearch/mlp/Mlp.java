@@ -7,6 +7,7 @@ import java.util.Map;
 import org.lrsearch.api.FewShotTask;
 import org.lrsearch.api.LossScope;
 import org.lrsearch.api.Model;
+import org.lrsearch.api.PaperLoss;
 import org.lrsearch.api.Samples;
 
 /**
@@ -18,7 +19,6 @@ import org.lrsearch.api.Samples;
  * low-rank kernel, so it is slower and agrees with it to rounding.
  */
 final class Mlp implements Model {
-    private static final double LOG_GUARD = 1e-7;
 
     private final MlpLayout layout;
     private final int[] width;
@@ -262,25 +262,7 @@ final class Mlp implements Model {
     /** Softmax of the logits into {@code prob}; returns the mean cross-entropy with the paper's guard. */
     private double forward(double[] p, SparseInput set, int[] rows, double[][] acts, double[] prob) {
         logits(p, set, rows, acts, prob);
-        double sumLog = 0;
-        for (int b = 0; b < rows.length; b++) {
-            int bo = b * out;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < out; k++) {
-                max = Math.max(max, prob[bo + k]);
-            }
-            double sum = 0;
-            for (int k = 0; k < out; k++) {
-                double e = Math.exp(prob[bo + k] - max);
-                prob[bo + k] = e;
-                sum += e;
-            }
-            for (int k = 0; k < out; k++) {
-                prob[bo + k] /= sum;
-            }
-            sumLog += Math.log(prob[bo + set.labels[rows[b]]] + LOG_GUARD);
-        }
-        return -(sumLog / rows.length);
+        return PaperLoss.softmaxMean(prob, rows.length, out, b -> set.labels[rows[b]]);
     }
 
     /** The mean loss's gradient at {@code p} into {@code grad}; {@code prob} (overwritten) holds the softmax. */
