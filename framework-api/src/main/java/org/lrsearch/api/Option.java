@@ -18,4 +18,13 @@ public @interface Option {
 
     /** The default as written in YAML; empty when the option is required. */
     String defaultValue() default "";
+
+    /**
+     * True for an option added to a plugin after runs of it were stored: at its default it is left out of
+     * the run's identity, so that a run stored before the option existed, which computes the same numbers,
+     * keeps its run id (and {@code --resume} finds it). Set it only where the default is the old behaviour.
+     *
+     * @since 0.3
+     */
+    boolean omitDefaultFromRunId() default false;
 }

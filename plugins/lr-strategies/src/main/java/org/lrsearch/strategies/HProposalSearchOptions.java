@@ -21,7 +21,8 @@ public record HProposalSearchOptions(
                 defaultValue = "20")
         Integer maxShrinks,
         @Option(description = "how gradient components that are exactly 0 count in G: flip (the paper: 0 → ± is a "
-                + "flip) or skip (a component 0 at either point is left out; docs/CNN.md)", defaultValue = "flip")
+                + "flip) or skip (a component 0 at either point is left out; docs/CNN.md)", defaultValue = "flip",
+                omitDefaultFromRunId = true)
         String zeros,
         @Option(description = "the strategy that receives δ and runs from then on; it must accept a bound",
                 defaultValue = "{plugin: k-min-loss}")

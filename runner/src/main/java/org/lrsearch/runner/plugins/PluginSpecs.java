@@ -53,6 +53,13 @@ final class PluginSpecs<P extends Plugin<?>> {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("plugin", b.id());
         out.putAll(Mappers.map(Mappers.JSON.convertValue(b.options(), Map.class)));
+        for (java.lang.reflect.RecordComponent rc : b.options().getClass().getRecordComponents()) {
+            org.lrsearch.api.Option o = rc.getAnnotation(org.lrsearch.api.Option.class);
+            if (o != null && o.omitDefaultFromRunId()
+                    && java.util.Objects.equals(out.get(rc.getName()), org.lrsearch.api.OptionDefaults.of(rc))) {
+                out.remove(rc.getName());
+            }
+        }
         return out;
     }
 }
