@@ -16,7 +16,7 @@ public final class CnnPlugin implements ModelPlugin<CnnOptions> {
     @Override
     public String description() {
         return "small convolutional network: valid convolutions each followed by the activation and 2×2 max-pooling, "
-                + "dense layers, softmax cross-entropy; products on ND4J (defaults: LeNet-style, 25,010 parameters on MNIST)";
+                + "dense layers, softmax cross-entropy; im2col products on ND4J's OpenBLAS (defaults: LeNet-style, 25,010 parameters on MNIST)";
     }
 
     @Override
