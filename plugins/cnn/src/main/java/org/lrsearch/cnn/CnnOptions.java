@@ -19,9 +19,8 @@ public record CnnOptions(
         @Option(description = "initial weights: he (N(0, 2/fan-in), the output layer N(0, 1/fan-in)) or normal "
                 + "(N(0, std²)); biases 0", defaultValue = "he") String init,
         @Option(description = "standard deviation of init: normal", defaultValue = "0.01") Double std,
-        @Option(description = "products: auto (OpenBLAS, ND4J's native BLAS, from the measured crossover up, plain "
-                + "loops below), nd4j (always ND4J's INDArray gemm) or jvm (always plain loops); the numbers agree "
-                + "to rounding", defaultValue = "auto") String backend) {
+        @Option(description = "products: auto (OpenBLAS, ND4J's native BLAS, called directly: fastest at every size "
+                + "measured), nd4j (ND4J's INDArray gemm) or jvm (plain loops); the numbers agree to rounding", defaultValue = "auto") String backend) {
 
     static final List<String> ACTIVATIONS = List.of("relu", "tanh", "sigmoid");
 

@@ -3,8 +3,8 @@ package org.lrsearch.cnn;
 import java.util.Arrays;
 
 /**
- * Plain loops, summing along k in order: for products too small for a native call's fixed cost to pay
- * (the measured crossover is in {@link Products}), and as the reference the ND4J products are tested against.
+ * Plain loops, summing along k in order: {@code backend: jvm}, and the reference the native products are
+ * tested against.
  */
 final class JvmGemm implements Gemm {
     @Override
