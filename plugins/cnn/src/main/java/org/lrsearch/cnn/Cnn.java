@@ -43,7 +43,7 @@ final class Cnn implements Model {
     }
 
     private Passes passes() {
-        return new Passes(layout, options.activation(), new Products(options.backend(), options.crossover()));
+        return new Passes(layout, options.activation(), Products.of(options.backend()));
     }
 
     @Override

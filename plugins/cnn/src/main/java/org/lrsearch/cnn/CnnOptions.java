@@ -20,18 +20,10 @@ public record CnnOptions(
                 + "(N(0, std²)); biases 0", defaultValue = "he") String init,
         @Option(description = "standard deviation of init: normal", defaultValue = "0.01") Double std,
         @Option(description = "products: auto (OpenBLAS, ND4J's native BLAS, called directly: fastest at every size "
-                + "measured), nd4j (ND4J's INDArray gemm) or jvm (plain loops); the numbers agree to rounding", defaultValue = "auto") String backend) {
+                + "measured), nd4j (ND4J's INDArray gemm) or jvm (plain loops); the numbers agree to rounding",
+                defaultValue = "auto") String backend) {
 
     static final List<String> ACTIVATIONS = List.of("relu", "tanh", "sigmoid");
-
-    /** The smallest product (multiply-adds) this option sends to ND4J. */
-    long crossover() {
-        return switch (backend) {
-            case "nd4j" -> 0;
-            case "jvm" -> Long.MAX_VALUE;
-            default -> Products.CROSSOVER;
-        };
-    }
 
     public CnnOptions {
         InvalidOptionException.require(conv != null && conv.size() <= 8, "conv", conv, "needs 0 to 8 layers");

@@ -14,12 +14,12 @@ final class Passes {
 
     private final CnnLayout layout;
     private final int act;
-    private final Products products;
+    private final Gemm products;
     /** The last block's workspace, one for passes that go backward and one for those that do not. */
     private Work work;
     private final Work[] last = new Work[2];
 
-    Passes(CnnLayout layout, String activation, Products products) {
+    Passes(CnnLayout layout, String activation, Gemm products) {
         this.layout = layout;
         this.act = CnnOptions.ACTIVATIONS.indexOf(activation);
         this.products = products;
@@ -145,7 +145,7 @@ final class Passes {
         if (w.forwardOnly) {
             // max(act(z + b)) = act(max(z) + b) exactly, act and rounding being non-decreasing: pool first,
             // and add the bias and apply the activation to a quarter of the values.
-            poolValues(h, w.pooled[l], c.out() * m, c);
+            Pooling.values(h, w.pooled[l], c.out() * m, c);
             for (int f = 0; f < c.out(); f++) {
                 int px = m * c.hp() * c.wp();
                 activate(w.pooled[l], f * px, (f + 1) * px, p[c.bOff() + f]);
@@ -155,49 +155,7 @@ final class Passes {
         for (int f = 0; f < c.out(); f++) {
             activate(h, f * n, (f + 1) * n, p[c.bOff() + f]);
         }
-        pool(h, w.pooled[l], w.arg[l], c.out() * m, c);
-    }
-
-    /** 2×2 max-pooling's values alone: branch-free, as the comparisons on image data are unpredictable. */
-    private static void poolValues(double[] h, double[] out, int maps, CnnLayout.Conv c) {
-        int ho = c.ho(), wo = c.wo(), hp = c.hp(), wp = c.wp(), o = 0;
-        for (int map = 0; map < maps; map++) {
-            int base = map * ho * wo;
-            for (int y = 0; y < hp; y++) {
-                int top = base + 2 * y * wo;
-                for (int x = 0; x < wp; x++) {
-                    int at = top + 2 * x;
-                    out[o++] = Math.max(Math.max(h[at], h[at + 1]), Math.max(h[at + wo], h[at + wo + 1]));
-                }
-            }
-        }
-    }
-
-    /**
-     * 2×2 max-pooling with stride 2 of {@code maps} maps of ho×wo in {@code h}; {@code arg} receives each
-     * window's first maximum in row-major order (PyTorch's rule), where its gradient goes.
-     */
-    private static void pool(double[] h, double[] out, int[] arg, int maps, CnnLayout.Conv c) {
-        int ho = c.ho(), wo = c.wo(), hp = c.hp(), wp = c.wp(), o = 0;
-        for (int map = 0; map < maps; map++) {
-            int base = map * ho * wo;
-            for (int y = 0; y < hp; y++) {
-                for (int x = 0; x < wp; x++, o++) {
-                    int at = base + 2 * y * wo + 2 * x, best = at;
-                    if (h[at + 1] > h[best]) {
-                        best = at + 1;
-                    }
-                    if (h[at + wo] > h[best]) {
-                        best = at + wo;
-                    }
-                    if (h[at + wo + 1] > h[best]) {
-                        best = at + wo + 1;
-                    }
-                    out[o] = h[best];
-                    arg[o] = best;
-                }
-            }
-        }
+        Pooling.withPositions(h, w.pooled[l], w.arg[l], c.out() * m, c);
     }
 
     /** v[i] ← act(v[i] + b) for i in [from, to), one loop per activation so that relu's vectorises. */

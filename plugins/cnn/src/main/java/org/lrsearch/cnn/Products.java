@@ -1,32 +1,20 @@
 package org.lrsearch.cnn;
 
 /**
- * Sends each product to a native gemm or to plain loops by its size. Measured here, OpenBLAS called
- * directly wins at every size the CNN has, down to 600 multiply-adds (0.33 µs against 0.76 µs with the
- * copies in and out), so {@code auto} sends every product to it; the crossover stays for other backends.
- * One instance per thread.
+ * The products of one model's passes, by its {@code backend} option. Measured here, OpenBLAS called directly
+ * wins at every size the CNN has, down to the output layer's 600 multiply-adds (0.33 µs against 0.76 µs in
+ * plain loops, copies in and out included), so {@code auto} sends every product to it (docs/CNN.md).
  */
-final class Products implements Gemm {
-    /** Multiply-adds (m·n·k) from which OpenBLAS is faster than plain loops here: every product measured. */
-    static final long CROSSOVER = 0;
-
-    private final JvmGemm jvm = new JvmGemm();
-    private final Gemm blas;
-    private final long crossover;
-
-    /**
-     * @param backend   {@code blas} (OpenBLAS directly) or {@code nd4j} (ND4J's INDArray gemm) for large products
-     * @param crossover products of at least this many multiply-adds go to it; Long.MAX_VALUE for never
-     */
-    Products(String backend, long crossover) {
-        this.crossover = crossover;
-        this.blas = crossover == Long.MAX_VALUE ? null : backend.equals("nd4j") ? new Nd4jGemm() : new BlasGemm();
+final class Products {
+    private Products() {
     }
 
-    @Override
-    public void multiply(boolean ta, boolean tb, int m, int n, int k, double[] a, int ao, double[] b, int bo,
-                         double[] c, int co) {
-        Gemm g = (long) m * n * k >= crossover ? blas : jvm;
-        g.multiply(ta, tb, m, n, k, a, ao, b, bo, c, co);
+    /** A fresh instance (they keep per-thread operands) for {@code auto}, {@code nd4j} or {@code jvm}. */
+    static Gemm of(String backend) {
+        return switch (backend) {
+            case "nd4j" -> new Nd4jGemm();
+            case "jvm" -> new JvmGemm();
+            default -> new BlasGemm();
+        };
     }
 }
