@@ -30,6 +30,13 @@ public final class CnnPlugin implements ModelPlugin<CnnOptions> {
      */
     @Override
     public Model create(CnnOptions options, FewShotTask task) {
+        checkFits(options, task);
+        return new Cnn(task, options);
+    }
+
+    /** The data has an image shape, the same for training and test images, that every layer keeps at 1×1 or more. */
+    @Override
+    public void checkFits(CnnOptions options, FewShotTask task) {
         int[] shape = task.train().shape();
         if (shape == null) {
             throw new InvalidOptionException("conv", options.conv(), "the dataset of task " + task.name()
@@ -40,6 +47,6 @@ public final class CnnPlugin implements ModelPlugin<CnnOptions> {
             throw new InvalidOptionException("conv", options.conv(), "training images are " + Arrays.toString(shape)
                     + " but test images " + Arrays.toString(task.test().shape()));
         }
-        return new Cnn(task, options);
+        new CnnLayout(shape, options, task.classes());
     }
 }

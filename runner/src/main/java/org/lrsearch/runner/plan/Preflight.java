@@ -21,8 +21,9 @@ final class Preflight {
 
     /**
      * Loads each distinct k-shot set once, so a request a dataset cannot meet fails before any run, and
-     * builds each distinct model once on its data, so a model the data does not fit (a CNN on samples
-     * without an image shape, or whose layers shrink the image below 1×1) fails before any run too.
+     * checks each distinct model against its data ({@code ModelPlugin.checkFits}), so a model the data does
+     * not fit (a CNN on samples without an image shape, or whose layers shrink the image below 1×1) fails
+     * before any run too.
      * Without {@code fetch}, data that is not present locally is reported in a notice, not acquired.
      */
     static List<String> data(ComposedConfig config, List<PlannedRun> runs, boolean fetch) {
@@ -47,7 +48,7 @@ final class Preflight {
                 var task = BoundPlugin.load(r.dataset(), r.request());
                 if (models.add(data + r.model().id() + Mappers.toJson(Mappers.JSON.convertValue(r.model().options(), Map.class)))) {
                     try {
-                        BoundPlugin.create(r.model(), task);
+                        BoundPlugin.checkFits(r.model(), task);
                     } catch (InvalidOptionException e) {
                         throw config.error("model." + e.key(), e.value(), e.getMessage());
                     }

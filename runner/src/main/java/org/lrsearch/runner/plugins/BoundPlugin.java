@@ -56,6 +56,10 @@ public record BoundPlugin<P extends Plugin<?>>(P plugin, Record options) {
         return b.<ModelPlugin<Record>>raw().create(b.options, task);
     }
 
+    public static void checkFits(BoundPlugin<ModelPlugin<?>> b, FewShotTask task) {
+        b.<ModelPlugin<Record>>raw().checkFits(b.options, task);
+    }
+
     public static LrStrategy create(BoundPlugin<LrStrategyPlugin<?>> b, StrategyFactory nested) {
         return b.<LrStrategyPlugin<Record>>raw().create(b.options, nested);
     }
