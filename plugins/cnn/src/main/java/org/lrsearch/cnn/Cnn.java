@@ -2,16 +2,17 @@ package org.lrsearch.cnn;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.lrsearch.api.FewShotTask;
+import org.lrsearch.api.FlatParameterModel;
 import org.lrsearch.api.LossScope;
-import org.lrsearch.api.Model;
 import org.lrsearch.api.Samples;
 
 /**
  * A small convolutional network (docs/CNN.md) bound to one task: θ, the current minibatch's gradient,
  * and trial points θ − η·g or any point p evaluated through the same {@link Passes}.
  */
-final class Cnn implements Model {
+final class Cnn extends FlatParameterModel {
     /**
      * Images per block when measuring a whole set: the im2col matrix of a block stays in the core's cache
      * (measured with JMH, docs/CNN.md). Blocks are fixed by position, never by thread, so every image's
@@ -23,32 +24,25 @@ final class Cnn implements Model {
     private final CnnOptions options;
     private final Passes passes;
     /** Workspaces for blocks evaluated in parallel, one borrowed per task. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<Passes> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Passes> spare = new ConcurrentLinkedQueue<>();
     private final Samples train;
     private final Samples test;
-    private final double[] theta;
-    private final double[] g;
-    private final double[] trial;
-    private int[] batch = new int[0];
 
     Cnn(FewShotTask task, CnnOptions o) {
+        this(task, o, new CnnLayout(task.train().shape(), o, task.classes()));
+    }
+
+    private Cnn(FewShotTask task, CnnOptions o, CnnLayout layout) {
+        super(layout.size);
         this.options = o;
-        this.layout = new CnnLayout(task.train().shape(), o, task.classes());
+        this.layout = layout;
         this.passes = passes();
         this.train = task.train();
         this.test = task.test();
-        theta = new double[layout.size];
-        g = new double[layout.size];
-        trial = new double[layout.size];
     }
 
     private Passes passes() {
         return new Passes(layout, options.activation(), Products.of(options.backend()));
-    }
-
-    @Override
-    public int parameterCount() {
-        return layout.size;
     }
 
     @Override
@@ -68,38 +62,11 @@ final class Cnn implements Model {
 
     @Override
     public double gradient(int[] rows) {
-        for (int r : rows) {
-            if (r < 0 || r >= train.count()) {
-                throw new IndexOutOfBoundsException("batch row " + r + " outside the training set of " + train.count());
-            }
-        }
-        batch = rows.clone();
+        useBatch(rows, train.count());
         passes.logits(theta, train.values(), batch, false);
         double loss = passes.loss(train.labels(), batch);
         passes.backward(theta, train.labels(), batch, g);
         return loss;
-    }
-
-    @Override
-    public void copyGradient(double[] out) {
-        System.arraycopy(g, 0, out, 0, g.length);
-    }
-
-    private double[] trialPoint(double eta) {
-        for (int i = 0; i < theta.length; i++) {
-            trial[i] = theta[i] - eta * g[i];
-        }
-        return trial;
-    }
-
-    @Override
-    public double trialLoss(double eta, LossScope scope) {
-        return lossAt(trialPoint(eta), scope);
-    }
-
-    @Override
-    public void trialGradient(double eta, double[] out) {
-        gradientAt(trialPoint(eta), out);
     }
 
     @Override
@@ -112,23 +79,6 @@ final class Cnn implements Model {
         passes.logits(p, train.values(), batch, false);
         passes.loss(train.labels(), batch);
         passes.backward(p, train.labels(), batch, out);
-    }
-
-    @Override
-    public void commit(double eta) {
-        for (int i = 0; i < theta.length; i++) {
-            theta[i] -= eta * g[i];
-        }
-    }
-
-    @Override
-    public void copyParameters(double[] out) {
-        System.arraycopy(theta, 0, out, 0, theta.length);
-    }
-
-    @Override
-    public void moveTo(double[] p) {
-        System.arraycopy(p, 0, theta, 0, theta.length);
     }
 
     private double loss(double[] p, int[] rows) {
@@ -184,19 +134,8 @@ final class Cnn implements Model {
         try {
             int[] rows = range(b * BLOCK, Math.min(set.count(), (b + 1) * BLOCK));
             double[] logits = p.logits(theta, set.values(), rows, true);
-            int classes = layout.dense[layout.dense.length - 1].out(), correct = 0;
-            for (int r = 0; r < rows.length; r++) {
-                int best = 0;
-                for (int k = 1; k < classes; k++) {
-                    if (logits[r * classes + k] > logits[r * classes + best]) {
-                        best = k;
-                    }
-                }
-                if (best == set.labels()[rows[r]]) {
-                    correct++;
-                }
-            }
-            return correct;
+            int classes = layout.dense[layout.dense.length - 1].out();
+            return correct(logits, rows.length, classes, r -> set.labels()[rows[r]]);
         } finally {
             spare.add(p);
         }
@@ -208,15 +147,5 @@ final class Cnn implements Model {
             rows[i] = from + i;
         }
         return rows;
-    }
-
-    @Override
-    public boolean isFinite() {
-        for (double v : theta) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

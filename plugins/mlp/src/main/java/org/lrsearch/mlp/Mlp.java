@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lrsearch.api.FewShotTask;
+import org.lrsearch.api.FlatParameterModel;
 import org.lrsearch.api.LossScope;
-import org.lrsearch.api.Model;
 import org.lrsearch.api.PaperLoss;
 import org.lrsearch.api.Samples;
 
@@ -18,7 +18,7 @@ import org.lrsearch.api.Samples;
  * and summed in the same order; it computes every pass directly instead of through that plugin's
  * low-rank kernel, so it is slower and agrees with it to rounding.
  */
-final class Mlp implements Model {
+final class Mlp extends FlatParameterModel {
 
     private final MlpLayout layout;
     private final int[] width;
@@ -32,41 +32,39 @@ final class Mlp implements Model {
     private final SparseInput test;
     private final int out;
 
-    private final double[] theta;
-    private final double[] g;
-    private final double[] trial;
-    private int[] batch = new int[0];
     /** Activations of every layer for the current minibatch at θ: acts[l] is layer l's output (l ≥ 1). */
     private double[][] acts;
     private double[] probs;
 
     Mlp(FewShotTask task, MlpOptions o) {
+        this(task, o, MlpLayout.of(widths(task, o)));
+    }
+
+    private Mlp(FewShotTask task, MlpOptions o, MlpLayout layout) {
+        super(layout.size());
         this.options = o;
         this.activation = o.activation();
+        this.out = task.classes();
+        this.layout = layout;
+        this.width = layout.width();
+        this.layers = layout.layers();
+        this.wOff = layout.wOff();
+        this.bOff = layout.bOff();
+        this.size = layout.size();
+        train = new SparseInput(task.train());
+        test = new SparseInput(task.test());
+    }
+
+    /** Layer widths: the input's features, the hidden layers, the classes. */
+    private static int[] widths(FewShotTask task, MlpOptions o) {
         List<Integer> hidden = o.layers();
         int[] widths = new int[hidden.size() + 2];
         widths[0] = task.train().features();
         for (int i = 0; i < hidden.size(); i++) {
             widths[i + 1] = hidden.get(i);
         }
-        this.out = task.classes();
-        widths[widths.length - 1] = out;
-        this.layout = MlpLayout.of(widths);
-        this.width = layout.width();
-        this.layers = layout.layers();
-        this.wOff = layout.wOff();
-        this.bOff = layout.bOff();
-        this.size = layout.size();
-        theta = new double[size];
-        g = new double[size];
-        trial = new double[size];
-        train = new SparseInput(task.train());
-        test = new SparseInput(task.test());
-    }
-
-    @Override
-    public int parameterCount() {
-        return size;
+        widths[widths.length - 1] = task.classes();
+        return widths;
     }
 
     @Override
@@ -86,12 +84,7 @@ final class Mlp implements Model {
 
     @Override
     public double gradient(int[] rows) {
-        batch = rows.clone();
-        for (int r : rows) {
-            if (r < 0 || r >= train.count) {
-                throw new IndexOutOfBoundsException("batch row " + r + " outside the training set of " + train.count);
-            }
-        }
+        useBatch(rows, train.count);
         acts = new double[layers + 1][];
         probs = new double[rows.length * out];
         double loss = forward(theta, train, rows, acts, probs);
@@ -99,28 +92,11 @@ final class Mlp implements Model {
         return loss;
     }
 
-    @Override public void copyGradient(double[] dst) { System.arraycopy(g, 0, dst, 0, size); }
-
-    private double[] trialPoint(double eta) {
-        for (int i = 0; i < size; i++) {
-            trial[i] = theta[i] - eta * g[i];
-        }
-        return trial;
-    }
-
-    @Override public double trialLoss(double eta, LossScope scope) { return lossAt(trialPoint(eta), scope); }
-
-    @Override public void trialGradient(double eta, double[] dst) { gradientAt(trialPoint(eta), dst); }
-
     @Override
     public double lossAt(double[] p, LossScope scope) {
         int[] rows = scope == LossScope.MINIBATCH ? batch : allRows(train.count);
         return forward(p, train, rows, new double[layers + 1][], new double[rows.length * out]);
     }
-
-    @Override public void copyParameters(double[] dst) { System.arraycopy(theta, 0, dst, 0, size); }
-
-    @Override public void moveTo(double[] p) { System.arraycopy(p, 0, theta, 0, size); }
 
     @Override
     public void gradientAt(double[] p, double[] dst) {
@@ -129,13 +105,6 @@ final class Mlp implements Model {
         forward(p, train, batch, a, pr);
         Arrays.fill(dst, 0.0);
         backward(p, batch, a, pr, dst);
-    }
-
-    @Override
-    public void commit(double eta) {
-        for (int i = 0; i < size; i++) {
-            theta[i] -= eta * g[i];
-        }
     }
 
     @Override
@@ -163,29 +132,8 @@ final class Mlp implements Model {
         int[] rows = allRows(set.count);
         double[] logits = new double[rows.length * out];
         logits(theta, set, rows, new double[layers + 1][], logits);
-        int correct = 0;
-        for (int r = 0; r < rows.length; r++) {
-            int best = 0;
-            for (int k = 1; k < out; k++) {
-                if (logits[r * out + k] > logits[r * out + best]) {
-                    best = k;
-                }
-            }
-            if (best == set.labels[r]) {
-                correct++;
-            }
-        }
+        int correct = correct(logits, rows.length, out, r -> set.labels[r]);
         return rows.length == 0 ? Double.NaN : (double) correct / rows.length;
-    }
-
-    @Override
-    public boolean isFinite() {
-        for (double v : theta) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int[] allRows(int n) {
