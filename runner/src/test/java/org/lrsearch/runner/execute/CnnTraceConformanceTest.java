@@ -53,21 +53,7 @@ class CnnTraceConformanceTest {
         assertThat(records).hasSize(its.size());
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < its.size(); i++) {
-            JsonNode e = its.get(i);
-            Trainer.IterationRecord r = records.get(i);
-            String at = "iteration " + i + " ";
-            g.checkPhase(failures, at, e, r);
-            if (e.get("lr").asDouble() != r.lr()) {
-                failures.add(g.where(at + "lr (exact)", e.get("lr").asDouble(), r.lr()));
-            }
-            g.check(failures, at + "lossBefore", e.get("lossBefore").asDouble(), r.lossBefore());
-            g.check(failures, at + "lossAfter", e.get("lossAfter").asDouble(), replay.lossAfter.get(i));
-            if (e.has("rounds")) {
-                g.checkRounds(failures, at, e.get("rounds"), r);
-            }
-            if (e.has("candidates")) {
-                g.checkCandidates(failures, at, e, r);
-            }
+            g.checkIteration(failures, i, its.get(i), records.get(i), replay.lossAfter.get(i));
         }
         List<String> cases = new ArrayList<>();
         result.events().stream().filter(s -> s.type().equals("searchRound"))

@@ -107,10 +107,7 @@ final class Golden {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("hidden", hidden());
         options.put("evaluator", evaluator);
-        Record bound = OptionsBinder.bind(plugin.optionsType(), options, "model", k -> name);
-        Model m = BoundPlugin.create(new BoundPlugin<>(plugin, bound), task);
-        m.setTensors(init());
-        return m;
+        return withInit(plugin, options, task);
     }
 
     /** The general perceptron with the trace's network (layers [hidden], sigmoid) and initial weights. */
@@ -118,10 +115,7 @@ final class Golden {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("layers", java.util.List.of(hidden()));
         options.put("activation", "sigmoid");
-        Record bound = OptionsBinder.bind(plugin.optionsType(), options, "model", k -> name);
-        Model m = BoundPlugin.create(new BoundPlugin<>(plugin, bound), task);
-        m.setTensors(init());
-        return m;
+        return withInit(plugin, options, task);
     }
 
     /** A model from the {@code cnn} plugin with the trace's network and initial weights. */
@@ -131,10 +125,36 @@ final class Golden {
         options.put("conv", new ObjectMapper().convertValue(net.get("conv"), List.class));
         options.put("dense", new ObjectMapper().convertValue(net.get("dense"), List.class));
         options.put("activation", net.get("activation").asText());
+        return withInit(plugin, options, task);
+    }
+
+    /** The plugin's model with {@code options}, loaded with the trace's initial weights. */
+    private Model withInit(ModelPlugin<?> plugin, Map<String, Object> options, FewShotTask task) {
         Record bound = OptionsBinder.bind(plugin.optionsType(), options, "model", k -> name);
         Model m = BoundPlugin.create(new BoundPlugin<>(plugin, bound), task);
         m.setTensors(init());
         return m;
+    }
+
+    /**
+     * One iteration against the trace's record of it: the phase and the committed rate exactly, the loss
+     * before and after the update within tolerance, and the searcher's rounds and the selector's candidates
+     * where the trace has them.
+     */
+    void checkIteration(List<String> failures, int i, JsonNode e, Trainer.IterationRecord r, double lossAfter) {
+        String at = "iteration " + i + " ";
+        checkPhase(failures, at, e, r);
+        if (e.get("lr").asDouble() != r.lr()) {
+            failures.add(where(at + "lr (exact)", e.get("lr").asDouble(), r.lr()));
+        }
+        check(failures, at + "lossBefore", e.get("lossBefore").asDouble(), r.lossBefore());
+        check(failures, at + "lossAfter", e.get("lossAfter").asDouble(), lossAfter);
+        if (e.has("rounds")) {
+            checkRounds(failures, at, e.get("rounds"), r);
+        }
+        if (e.has("candidates")) {
+            checkCandidates(failures, at, e, r);
+        }
     }
 
     /** Adds a failure when {@code actual} is not within the trace's tolerance of {@code expected}. */

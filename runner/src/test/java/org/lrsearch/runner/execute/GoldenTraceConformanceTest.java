@@ -113,21 +113,7 @@ class GoldenTraceConformanceTest {
         for (int i = 0; i < its.size(); i++) {
             JsonNode e = its.get(i);
             Trainer.IterationRecord r = records.get(i);
-            String at = "iteration " + i + " ";
-            g.checkPhase(failures, at, e, r);
-            g.checkRounds(failures, at, e.get("rounds"), r);
-            if (e.get("lr").asDouble() != r.lr()) {
-                failures.add(g.where(at + "lr (exact)", e.get("lr").asDouble(), r.lr()));
-            }
-            if (!g.matches(e.get("lossBefore").asDouble(), r.lossBefore())) {
-                failures.add(g.where(at + "lossBefore", e.get("lossBefore").asDouble(), r.lossBefore()));
-            }
-            if (!g.matches(e.get("lossAfter").asDouble(), lossAfter.get(i))) {
-                failures.add(g.where(at + "lossAfter", e.get("lossAfter").asDouble(), lossAfter.get(i)));
-            }
-            if (e.has("candidates")) {
-                g.checkCandidates(failures, at, e, r);
-            }
+            g.checkIteration(failures, i, e, r, lossAfter.get(i));
         }
         if (expected.get("delta").asDouble() != result.result("delta")) {
             failures.add(g.where("delta (exact)", expected.get("delta").asDouble(), result.result("delta")));
