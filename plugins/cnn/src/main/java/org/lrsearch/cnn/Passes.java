@@ -54,7 +54,7 @@ final class Passes {
                 col[l] = new double[c.patch() * positions];
                 h[l] = new double[c.out() * positions];
                 pooled[l] = new double[c.out() * m * c.hp() * c.wp()];
-                arg[l] = new int[pooled[l].length];
+                arg[l] = forwardOnly ? null : new int[pooled[l].length];
             }
             a = new double[layout.dense.length + 1][];
             dz = new double[layout.dense.length][];
@@ -108,17 +108,13 @@ final class Passes {
             CnnLayout.Dense d = layout.dense[l];
             double[] z = w.a[l + 1];
             products.multiply(false, false, m, d.out(), d.in(), w.a[l], 0, p, d.wOff(), z, 0);
-            boolean hidden = l < layout.dense.length - 1;
             for (int r = 0; r < m; r++) {
-                if (hidden) {
-                    for (int j = 0; j < d.out(); j++) {
-                        activate(z, r * d.out() + j, r * d.out() + j + 1, p[d.bOff() + j]);
-                    }
-                } else {
-                    for (int j = 0; j < d.out(); j++) {
-                        z[r * d.out() + j] += p[d.bOff() + j];
-                    }
+                for (int j = 0; j < d.out(); j++) {
+                    z[r * d.out() + j] += p[d.bOff() + j];
                 }
+            }
+            if (l < layout.dense.length - 1) {
+                activate(z, 0, z.length, 0.0);
             }
         }
         return w.a[layout.dense.length];
@@ -257,7 +253,7 @@ final class Passes {
             c = layout.conv[l];
             int positions = m * c.ho() * c.wo();
             double[] h = w.h[l], dz = w.dConv[l];
-            java.util.Arrays.fill(dz, 0.0);
+            Arrays.fill(dz, 0.0);
             int[] arg = w.arg[l];
             for (int o = 0; o < arg.length; o++) {
                 dz[arg[o]] = dPooled[o] * slope(h[arg[o]]);
@@ -270,7 +266,7 @@ final class Passes {
             double[] dcol = w.dCol[l];
             products.multiply(true, false, c.patch(), positions, c.out(), p, c.wOff(), dz, 0, dcol, 0);
             dPooled = w.dPooled[l - 1];
-            java.util.Arrays.fill(dPooled, 0.0);
+            Arrays.fill(dPooled, 0.0);
             int k = c.k(), ho = c.ho(), wo = c.wo();
             for (int ch = 0; ch < c.in(); ch++) {
                 for (int i = 0; i < k; i++) {
