@@ -89,8 +89,20 @@ public final class IdxReader {
     private IdxReader() {
     }
 
-    /** Images as unsigned bytes, row-major. */
-    public record Images(int count, int rows, int cols, byte[] pixels) {
+    /**
+     * Images as unsigned bytes, row-major: pixel i is {@code data[offset + i]}. The file's own bytes, not
+     * a copy (MNIST's training images are 47 MB).
+     */
+    public record Images(int count, int rows, int cols, byte[] data, int offset) {
+        /** Pixel i as 0–255. */
+        public int pixel(long i) {
+            return data[(int) (offset + i)] & 0xFF;
+        }
+
+        /** How many pixels: count · rows · cols. */
+        public int size() {
+            return count * rows * cols;
+        }
     }
 
     /** The file's content, decompressed when it ends in {@code .gz}. */
@@ -130,8 +142,7 @@ public final class IdxReader {
             throw new DataException(name + ": truncated or padded: header says " + n + " images of " + rows + "x" + cols
                     + " (" + expected + " bytes), file has " + bytes.length + " bytes");
         }
-        byte[] pixels = java.util.Arrays.copyOfRange(bytes, 16, bytes.length);
-        return new Images(n, rows, cols, pixels);
+        return new Images(n, rows, cols, bytes, 16);
     }
 
     public static int[] parseLabels(String name, byte[] bytes) {

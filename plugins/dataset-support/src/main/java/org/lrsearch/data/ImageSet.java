@@ -17,7 +17,7 @@ import org.lrsearch.api.TaskRequest;
 public final class ImageSet {
     private final String name;
     private final int features;
-    private final byte[] trainBytes;
+    private final IdxReader.Images trainBytes;
     private final double[] trainValues;
     private final int[] trainLabels;
     private final double scale;
@@ -26,7 +26,7 @@ public final class ImageSet {
     private final int[][] byClass;
     private final int[] shape;
 
-    private ImageSet(String name, int features, byte[] trainBytes, double[] trainValues, int[] trainLabels, double scale,
+    private ImageSet(String name, int features, IdxReader.Images trainBytes, double[] trainValues, int[] trainLabels, double scale,
                      Samples test, int classes, int[] shape) {
         this.name = name;
         this.features = features;
@@ -54,13 +54,13 @@ public final class ImageSet {
                     + ", test images " + test.rows() + "x" + test.cols());
         }
         int f = train.rows() * train.cols();
-        double[] tv = new double[test.pixels().length];
+        double[] tv = new double[test.size()];
         for (int i = 0; i < tv.length; i++) {
-            tv[i] = (test.pixels()[i] & 0xFF) / scale;
+            tv[i] = test.pixel(i) / scale;
         }
         int c = classes(dir, trainLabels, testLabels, classes);
         int[] shape = {1, train.rows(), train.cols()};
-        return new ImageSet(name, f, train.pixels(), null, trainLabels, scale,
+        return new ImageSet(name, f, train, null, trainLabels, scale,
                 new Samples(test.count(), f, tv, testLabels, shape), c, shape);
     }
 
@@ -173,7 +173,7 @@ public final class ImageSet {
         for (int i = 0; i < rows.length; i++) {
             for (int j = 0; j < features; j++) {
                 int k = rows[i] * features + j;
-                v[i * features + j] = trainBytes != null ? (trainBytes[k] & 0xFF) / scale : trainValues[k];
+                v[i * features + j] = trainBytes != null ? trainBytes.pixel(k) / scale : trainValues[k];
             }
             l[i] = trainLabels[rows[i]];
         }

@@ -43,8 +43,8 @@ class IdxReaderTest {
         Files.write(lab, labels(3, 3));
         IdxReader.Images images = IdxReader.readImages(img);
         assertThat(images.count()).isEqualTo(3);
-        assertThat(images.pixels()).hasSize(12);
-        assertThat(images.pixels()[1]).isEqualTo((byte) 7);
+        assertThat(images.size()).isEqualTo(12);
+        assertThat(images.pixel(1)).isEqualTo(7);
         assertThat(IdxReader.readLabels(lab)).containsExactly(0, 1, 2);
     }
 
