@@ -49,7 +49,7 @@ public final class RunExecutor {
         RunSpec shortened = new RunSpec(s.runId(), s.dataset(), s.model(), s.batchSize(), s.shots(), s.selection(),
                 s.strategy(), s.strategyPlugin(), s.seed(), iterations, s.evalEvery(), s.coordinates(), s.swept());
         execute(new PlannedRun(run.order(), shortened, run.dataset(), run.request(), run.model(), run.strategyKey(),
-                run.strategySpec(), run.optimizerKey(), run.optimizerSpec(), run.training(), run.resolved()), config, cancelled);
+                run.strategySpec(), run.optimizerKey(), run.optimizerSpec(), run.training()), config, cancelled);
     }
 
     /** Trains {@code run}; never throws for a plugin fault (only {@link Trainer.Cancelled}). */

@@ -21,9 +21,15 @@ import org.lrsearch.runner.plugins.BoundPlugin;
  *                      for the default plain SGD of a config that names none
  * @param optimizerSpec the normalised optimizer spec
  * @param training     iterations, batch size, evaluation interval, sampling, divergence guard
- * @param resolved     the run's resolved config, as hashed into its run id
  */
 public record PlannedRun(int order, RunSpec spec, BoundPlugin<DatasetPlugin<?>> dataset, TaskRequest request,
                          BoundPlugin<ModelPlugin<?>> model, String strategyKey, Map<String, Object> strategySpec,
-                         String optimizerKey, Map<String, Object> optimizerSpec, TrainingSettings training, Map<String, Object> resolved) {
+                         String optimizerKey, Map<String, Object> optimizerSpec, TrainingSettings training) {
+    /**
+     * The run's resolved config, as hashed into its run id: built again from the parts above when asked,
+     * so that a plan of 300,000 runs holds no config tree per run.
+     */
+    public Map<String, Object> resolved() {
+        return RunResolver.resolved(this);
+    }
 }

@@ -86,28 +86,13 @@ final class RunResolver {
         Map<String, Object> dsMap = options(dsOptions);
         Map<String, Object> mdMap = options(mdOptions);
         Map<String, Object> trMap = options(training);
-
-        Map<String, Object> resolved = new LinkedHashMap<>();
-        Map<String, Object> dsCore = new LinkedHashMap<>(Map.of("shots", shots, "selection", selection.key(),
-                "options", dsMap));
-        // A validation set enters the run id only where there is one: earlier runs keep theirs.
-        if (validation > 0) {
-            dsCore.put("validation", validation);
-        }
-        resolved.put("dataset", withPlugin(dataset.id(), dsCore));
-        resolved.put("model", withPlugin(model.id(), Map.of("options", mdMap)));
-        resolved.put("training", trMap);
-        resolved.put("strategy", Map.of("label", label, "spec", spec));
-        // Only an optimizer other than plain SGD enters the run id: a run of plain SGD keeps the id it had
-        // before optimizers existed, named or not (it computes the same numbers).
-        if (optimizer != null && !Optimizers.DEFAULT_SPEC.equals(optimizerSpecs.get(optimizer))) {
-            resolved.put("optimizer", Map.of("label", optimizer, "spec", optimizerSpecs.get(optimizer)));
-        }
-        resolved.put("seed", seed);
-        resolved.putAll(phase);
+        Map<String, Object> resolved = resolved(dataset.id(), shots, selection, validation, dsMap, model.id(), mdMap, trMap,
+                label, spec, optimizer, optimizer == null ? null : optimizerSpecs.get(optimizer), seed, phase);
 
         // Coordinates: what reports describe the run by. Every option under its dotted key, then the
-        // grid's own values (a swept key always shows the value the grid gave it).
+        // grid's own values (a swept key always shows the value the grid gave it). The keys and the text
+        // values are the same few dozen strings in every run of a plan: interned, they are held once, not
+        // once per run.
         Map<String, Object> coordinates = new LinkedHashMap<>();
         coordinates.putAll(phase);
         coordinates.put("strategy", label);
@@ -119,9 +104,9 @@ final class RunResolver {
         if (validation > 0) {
             coordinates.put("dataset.validation", validation);
         }
-        dsMap.forEach((k, v) -> coordinates.put("dataset." + k, v));
-        mdMap.forEach((k, v) -> coordinates.put("model." + k, v));
-        trMap.forEach((k, v) -> coordinates.put("training." + k, v));
+        dsMap.forEach((k, v) -> coordinates.put(("dataset." + k).intern(), shared(v)));
+        mdMap.forEach((k, v) -> coordinates.put(("model." + k).intern(), shared(v)));
+        trMap.forEach((k, v) -> coordinates.put(("training." + k).intern(), shared(v)));
         // Where the grid sweeps optimizers, the method a report compares is the strategy on its optimizer:
         // "H1+adam". Otherwise each strategy label runs on one optimizer and names the method alone.
         String method = optimizer == null || !swept.contains("optimizer") ? label : label + METHOD_JOIN + optimizer;
@@ -131,7 +116,59 @@ final class RunResolver {
         return new PlannedRun(order, runSpec, new BoundPlugin<>(dataset, dsOptions), new TaskRequest(shots, selection, seed, validation),
                 new BoundPlugin<>(model, mdOptions), "strategies." + label, spec,
                 optimizer == null ? DEFAULT_OPTIMIZER_KEY : "optimizers." + optimizer,
-                optimizer == null ? Optimizers.DEFAULT_SPEC : optimizerSpecs.get(optimizer), training, resolved);
+                optimizer == null ? Optimizers.DEFAULT_SPEC : optimizerSpecs.get(optimizer), training);
+    }
+
+    /**
+     * The resolved config hashed into a run's id. Built again from a {@link PlannedRun}'s parts when asked
+     * ({@link PlannedRun#resolved}), so that a plan holds no config tree per run.
+     */
+    static Map<String, Object> resolved(String datasetId, int shots, Selection selection, int validation,
+                                        Map<String, Object> dsMap, String modelId, Map<String, Object> mdMap,
+                                        Map<String, Object> trMap, String label, Map<String, Object> spec,
+                                        String optimizer, Map<String, Object> optimizerSpec, long seed,
+                                        Map<String, Object> phase) {
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        Map<String, Object> dsCore = new LinkedHashMap<>(Map.of("shots", shots, "selection", selection.key(),
+                "options", dsMap));
+        // A validation set enters the run id only where there is one: earlier runs keep theirs.
+        if (validation > 0) {
+            dsCore.put("validation", validation);
+        }
+        resolved.put("dataset", withPlugin(datasetId, dsCore));
+        resolved.put("model", withPlugin(modelId, Map.of("options", mdMap)));
+        resolved.put("training", trMap);
+        resolved.put("strategy", Map.of("label", label, "spec", spec));
+        // Only an optimizer other than plain SGD enters the run id: a run of plain SGD keeps the id it had
+        // before optimizers existed, named or not (it computes the same numbers).
+        if (optimizer != null && !Optimizers.DEFAULT_SPEC.equals(optimizerSpec)) {
+            resolved.put("optimizer", Map.of("label", optimizer, "spec", optimizerSpec));
+        }
+        resolved.put("seed", seed);
+        resolved.putAll(phase);
+        return resolved;
+    }
+
+    /** As {@link #resolved(String, int, Selection, int, Map, String, Map, Map, String, Map, String, Map, long, Map)}, from a planned run. */
+    static Map<String, Object> resolved(PlannedRun run) {
+        String optimizer = run.optimizerKey().equals(DEFAULT_OPTIMIZER_KEY) ? null
+                : run.optimizerKey().substring("optimizers.".length());
+        Map<String, Object> phase = new LinkedHashMap<>();
+        for (String k : List.of("phase", "trial")) {
+            if (run.spec().coordinates().containsKey(k)) {
+                phase.put(k, run.spec().coordinate(k));
+            }
+        }
+        TaskRequest r = run.request();
+        return resolved(run.dataset().id(), r.shots(), r.selection(), r.validation(), options(run.dataset().options()),
+                run.model().id(), options(run.model().options()), options(run.training()),
+                run.strategyKey().substring("strategies.".length()), run.strategySpec(), optimizer, run.optimizerSpec(),
+                run.spec().seed(), phase);
+    }
+
+    /** A text option's value held once per process (a plan repeats it in every run), anything else as it is. */
+    private static Object shared(Object v) {
+        return v instanceof String s ? s.intern() : v;
     }
 
     /** The cell's optimizer label, checked against {@code optimizers:}; null when the config defines none. */

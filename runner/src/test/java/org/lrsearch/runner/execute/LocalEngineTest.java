@@ -21,7 +21,7 @@ class LocalEngineTest {
     static PlannedRun run(int order, String strategy) {
         RunSpec spec = new RunSpec("r" + order, "d", "m", 2, 1, "first", strategy, "fixed", 0, 100, 100,
                 Map.of("strategy", strategy), List.of("strategy"));
-        return new PlannedRun(order, spec, null, null, null, "strategies." + strategy, Map.of(), "optimizer", Map.of("plugin", "sgd"), null, Map.of());
+        return new PlannedRun(order, spec, null, null, null, "strategies." + strategy, Map.of(), "optimizer", Map.of("plugin", "sgd"), null);
     }
 
     @Test

@@ -16,7 +16,7 @@ class ProgressLinesTest {
     static PlannedRun run(String strategy, int batch, long seed) {
         RunSpec spec = new RunSpec(strategy + batch + seed, "d", "m", batch, 1, "first", strategy, "p", seed, 10, 10,
                 Map.of("strategy", strategy, "training.batchSize", batch), List.of("strategy", "training.batchSize"));
-        return new PlannedRun(0, spec, null, null, null, "", Map.of(), "optimizer", Map.of("plugin", "sgd"), null, Map.of());
+        return new PlannedRun(0, spec, null, null, null, "", Map.of(), "optimizer", Map.of("plugin", "sgd"), null);
     }
 
     @Test
