@@ -32,9 +32,9 @@ final class Passes {
     private static final class Work {
         final int m;
         final double[] input;
-        /** Each convolution's im2col matrix, in the products' own memory. */
+        /** Each convolution's im2col matrix, in the products' own memory ("wide" where only evaluated: {@link #convolve}). */
         final DoubleBuffer[] col;
-        /** One image's rows of one im2col row, gathered before they go to {@link #col}. */
+        /** One image's rows of one im2col row, gathered before they go to {@link #col} in one call. */
         final double[] plane;
         final double[][] h, pooled;
         /** The backward pass's buffers, made on its first use (a block that is only evaluated never needs them). */
@@ -50,7 +50,8 @@ final class Passes {
             this.m = m;
             this.forwardOnly = forwardOnly;
             int n = layout.conv.length;
-            input = new double[m * layout.features()];
+            // Every map a convolution reads ends in k − 1 spare values: its last wide im2col row reads past the map.
+            input = new double[m * layout.features() + (n == 0 ? 0 : layout.conv[0].k() - 1)];
             col = new DoubleBuffer[n];
             int planeSize = 0;
             for (CnnLayout.Conv c : layout.conv) {
@@ -62,11 +63,12 @@ final class Passes {
             arg = new int[n][];
             for (int l = 0; l < n; l++) {
                 CnnLayout.Conv c = layout.conv[l];
-                int positions = m * c.ho() * c.wo();
+                int positions = m * c.ho() * (forwardOnly ? c.w() : c.wo());
                 col[l] = products.operand(c.patch() * positions);
                 h[l] = new double[c.out() * positions];
-                pooled[l] = new double[c.out() * m * c.hp() * c.wp()];
-                arg[l] = forwardOnly ? null : new int[pooled[l].length];
+                int outputs = c.out() * m * c.hp() * c.wp();
+                pooled[l] = new double[outputs + (l + 1 < n ? layout.conv[l + 1].k() - 1 : 0)];
+                arg[l] = forwardOnly ? null : new int[outputs];
             }
             a = new double[layout.dense.length + 1][];
             dz = new double[layout.dense.length][];
@@ -79,6 +81,11 @@ final class Passes {
             }
             dx = new double[m * widest];
         }
+    }
+
+    /** The width of an output row in a block's maps: the input's where only evaluated (wide), else the layer's. */
+    private static int width(Work w, CnnLayout.Conv c) {
+        return w.forwardOnly ? c.w() : c.wo();
     }
 
     private Work work(int m, boolean forwardOnly) {
@@ -128,9 +135,19 @@ final class Passes {
         return w.a[layout.dense.length];
     }
 
-    /** im2col, W·col + b, the activation and 2×2 max-pooling (first maximum in row-major order). */
+    /**
+     * im2col, W·col + b, the activation and 2×2 max-pooling (first maximum in row-major order).
+     *
+     * <p>Where nothing goes backward the im2col matrix is "wide": each output row has the input's width W,
+     * not the layer's wo, so that an image's part of an im2col row is one contiguous run of the input map,
+     * ho·W values copied in one call, instead of ho runs of wo values gathered first (conv2's are 8 long,
+     * and a copy to off-heap memory costs tens of ns whatever its length). The last W − wo columns of each
+     * output row read past the row's edge: computed, never read by pooling. Each output that is read is the
+     * same sum, in the same order, as in a plain im2col. Measured with JMH: evaluation 15% faster, a
+     * training iteration about 8% slower (conv2's products grow by half), hence plain where a gradient follows.
+     */
     private void convolve(CnnLayout.Conv c, double[] p, double[] in, Work w, int l) {
-        int m = w.m, k = c.k(), ho = c.ho(), wo = c.wo(), n = m * ho * wo;
+        int m = w.m, k = c.k(), ho = c.ho(), wo = c.wo(), width = width(w, c), plane = ho * width, n = m * plane;
         DoubleBuffer col = w.col[l];
         double[] h = w.h[l];
         for (int ch = 0; ch < c.in(); ch++) {
@@ -138,13 +155,15 @@ final class Passes {
                 for (int j = 0; j < k; j++) {
                     int row = ((ch * k + i) * k + j) * n;
                     for (int img = 0; img < m; img++) {
-                        // One image's rows gathered on the heap, then put in one call: a put costs a few
-                        // tens of ns whatever its length, and conv2's rows are 8 values long.
                         int src = ((ch * m + img) * c.h() + i) * c.w() + j;
-                        for (int y = 0; y < ho; y++) {
-                            System.arraycopy(in, src + y * c.w(), w.plane, y * wo, wo);
+                        if (width == c.w()) {
+                            col.put(row + img * plane, in, src, plane);
+                        } else {
+                            for (int y = 0; y < ho; y++) {
+                                System.arraycopy(in, src + y * c.w(), w.plane, y * wo, wo);
+                            }
+                            col.put(row + img * plane, w.plane, 0, plane);
                         }
-                        col.put(row + img * ho * wo, w.plane, 0, ho * wo);
                     }
                 }
             }
@@ -153,7 +172,7 @@ final class Passes {
         if (w.forwardOnly) {
             // max(act(z + b)) = act(max(z) + b) exactly, act and rounding being non-decreasing: pool first,
             // and add the bias and apply the activation to a quarter of the values.
-            Pooling.values(h, w.pooled[l], c.out() * m, c);
+            Pooling.values(h, w.pooled[l], c.out() * m, c, width);
             for (int f = 0; f < c.out(); f++) {
                 int px = m * c.hp() * c.wp();
                 activate(w.pooled[l], f * px, (f + 1) * px, p[c.bOff() + f]);
@@ -163,7 +182,7 @@ final class Passes {
         for (int f = 0; f < c.out(); f++) {
             activate(h, f * n, (f + 1) * n, p[c.bOff() + f]);
         }
-        Pooling.withPositions(h, w.pooled[l], w.arg[l], c.out() * m, c);
+        Pooling.withPositions(h, w.pooled[l], w.arg[l], c.out() * m, c, wo);
     }
 
     /** v[i] ← act(v[i] + b) for i in [from, to), one loop per activation so that relu's vectorises. */

@@ -6,8 +6,8 @@ final class Pooling {
     }
 
     /** 2×2 max-pooling's values alone: branch-free, as the comparisons on image data are unpredictable. */
-    static void values(double[] h, double[] out, int maps, CnnLayout.Conv c) {
-        int ho = c.ho(), wo = c.wo(), hp = c.hp(), wp = c.wp(), o = 0;
+    static void values(double[] h, double[] out, int maps, CnnLayout.Conv c, int wo) {
+        int ho = c.ho(), hp = c.hp(), wp = c.wp(), o = 0;
         for (int map = 0; map < maps; map++) {
             int base = map * ho * wo;
             for (int y = 0; y < hp; y++) {
@@ -21,11 +21,12 @@ final class Pooling {
     }
 
     /**
-     * 2×2 max-pooling with stride 2 of {@code maps} maps of ho×wo in {@code h}; {@code arg} receives each
+     * 2×2 max-pooling with stride 2 of {@code maps} maps of ho rows of {@code wo} values in {@code h} (the
+     * layer's output width or more: columns past the layer's are never read); {@code arg} receives each
      * window's first maximum in row-major order (PyTorch's rule), where its gradient goes.
      */
-    static void withPositions(double[] h, double[] out, int[] arg, int maps, CnnLayout.Conv c) {
-        int ho = c.ho(), wo = c.wo(), hp = c.hp(), wp = c.wp(), o = 0;
+    static void withPositions(double[] h, double[] out, int[] arg, int maps, CnnLayout.Conv c, int wo) {
+        int ho = c.ho(), hp = c.hp(), wp = c.wp(), o = 0;
         for (int map = 0; map < maps; map++) {
             int base = map * ho * wo;
             for (int y = 0; y < hp; y++) {

@@ -109,6 +109,22 @@ class CnnTest {
         assertThat(checked).isEqualTo(6 * perTensor.length);
     }
 
+    /**
+     * Passes that only evaluate run another layout (wide im2col rows, pooling before the bias and the
+     * activation): they must give the gradient pass's loss to the last bit, for every activation and for
+     * kernels whose rows read past the map's edge by different amounts.
+     */
+    @ParameterizedTest(name = "conv {0}, {1}")
+    @CsvSource({"'6@5 16@5', relu", "'6@5 16@5', tanh", "'3@3 5@4', sigmoid", "'4@1', relu"})
+    void anEvaluationOnlyPassGivesTheGradientPassesLossExactly(String conv, String activation) {
+        Cnn m = net(conv, "12", activation, "auto");
+        int[] batch = {0, 3, 7, 2};
+        double loss = m.gradient(batch);
+        double[] theta = new double[m.parameterCount()];
+        m.copyParameters(theta);
+        assertThat(m.lossAt(theta, LossScope.MINIBATCH)).isEqualTo(loss);
+    }
+
     @Test
     void theDefaultNetworkIsLeNetStyleWithItsParameterCount() {
         Cnn m = new Cnn(TASK, OptionDefaults.create(CnnOptions.class, Map.of()));
