@@ -46,6 +46,11 @@ final class Passes {
         final double[][] a, dz;
         final double[] dx;
 
+        /** The width of an output row in this block's maps: the input's where only evaluated (wide), else the layer's. */
+        int width(CnnLayout.Conv c) {
+            return forwardOnly ? c.w() : c.wo();
+        }
+
         Work(CnnLayout layout, Gemm products, int m, boolean forwardOnly) {
             this.m = m;
             this.forwardOnly = forwardOnly;
@@ -63,7 +68,7 @@ final class Passes {
             arg = new int[n][];
             for (int l = 0; l < n; l++) {
                 CnnLayout.Conv c = layout.conv[l];
-                int positions = m * c.ho() * (forwardOnly ? c.w() : c.wo());
+                int positions = m * c.ho() * width(c);
                 col[l] = products.operand(c.patch() * positions);
                 h[l] = new double[c.out() * positions];
                 int outputs = c.out() * m * c.hp() * c.wp();
@@ -81,11 +86,6 @@ final class Passes {
             }
             dx = new double[m * widest];
         }
-    }
-
-    /** The width of an output row in a block's maps: the input's where only evaluated (wide), else the layer's. */
-    private static int width(Work w, CnnLayout.Conv c) {
-        return w.forwardOnly ? c.w() : c.wo();
     }
 
     private Work work(int m, boolean forwardOnly) {
@@ -147,7 +147,7 @@ final class Passes {
      * training iteration about 8% slower (conv2's products grow by half), hence plain where a gradient follows.
      */
     private void convolve(CnnLayout.Conv c, double[] p, double[] in, Work w, int l) {
-        int m = w.m, k = c.k(), ho = c.ho(), wo = c.wo(), width = width(w, c), plane = ho * width, n = m * plane;
+        int m = w.m, k = c.k(), ho = c.ho(), wo = c.wo(), width = w.width(c), plane = ho * width, n = m * plane;
         DoubleBuffer col = w.col[l];
         double[] h = w.h[l];
         for (int ch = 0; ch < c.in(); ch++) {

@@ -90,9 +90,8 @@ final class RunResolver {
                 label, spec, optimizer, optimizer == null ? null : optimizerSpecs.get(optimizer), seed, phase);
 
         // Coordinates: what reports describe the run by. Every option under its dotted key, then the
-        // grid's own values (a swept key always shows the value the grid gave it). The keys and the text
-        // values are the same few dozen strings in every run of a plan: interned, they are held once, not
-        // once per run.
+        // grid's own values (a swept key always shows the value the grid gave it). RunSpec interns the
+        // keys and text values, which repeat in every run of a plan.
         Map<String, Object> coordinates = new LinkedHashMap<>();
         coordinates.putAll(phase);
         coordinates.put("strategy", label);
@@ -104,9 +103,9 @@ final class RunResolver {
         if (validation > 0) {
             coordinates.put("dataset.validation", validation);
         }
-        dsMap.forEach((k, v) -> coordinates.put(("dataset." + k).intern(), shared(v)));
-        mdMap.forEach((k, v) -> coordinates.put(("model." + k).intern(), shared(v)));
-        trMap.forEach((k, v) -> coordinates.put(("training." + k).intern(), shared(v)));
+        dsMap.forEach((k, v) -> coordinates.put("dataset." + k, v));
+        mdMap.forEach((k, v) -> coordinates.put("model." + k, v));
+        trMap.forEach((k, v) -> coordinates.put("training." + k, v));
         // Where the grid sweeps optimizers, the method a report compares is the strategy on its optimizer:
         // "H1+adam". Otherwise each strategy label runs on one optimizer and names the method alone.
         String method = optimizer == null || !swept.contains("optimizer") ? label : label + METHOD_JOIN + optimizer;
@@ -164,11 +163,6 @@ final class RunResolver {
                 run.model().id(), options(run.model().options()), options(run.training()),
                 run.strategyKey().substring("strategies.".length()), run.strategySpec(), optimizer, run.optimizerSpec(),
                 run.spec().seed(), phase);
-    }
-
-    /** A text option's value held once per process (a plan repeats it in every run), anything else as it is. */
-    private static Object shared(Object v) {
-        return v instanceof String s ? s.intern() : v;
     }
 
     /** The cell's optimizer label, checked against {@code optimizers:}; null when the config defines none. */
