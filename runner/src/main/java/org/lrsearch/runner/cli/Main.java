@@ -19,7 +19,7 @@ import picocli.CommandLine;
  */
 @Command(name = "lrsearch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Learning-rate search for few-shot, lightweight deep learning.",
-        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, ReportCommand.class, MergeCommand.class, DataCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, ReportCommand.class, ServeCommand.class, MergeCommand.class, DataCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     static final int EXIT_FAILED_RUNS = 1;

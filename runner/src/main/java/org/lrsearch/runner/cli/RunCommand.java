@@ -17,6 +17,8 @@ import org.lrsearch.runner.execute.RunEngines;
 import org.lrsearch.runner.execute.Shard;
 import org.lrsearch.runner.plan.ExperimentPlan;
 import org.lrsearch.runner.plan.Planner;
+import org.lrsearch.runner.report.Reports;
+import org.lrsearch.runner.serve.LiveServer;
 import org.lrsearch.runner.store.OutputFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,8 +57,22 @@ final class RunCommand implements Callable<Integer> {
             + "local[2] or spark://host:7077 (default: spark-submit's setting, else local[*])")
     String master;
 
+    @Option(names = "--serve", description = "serve the output folder as a live page while the study runs, and after "
+            + "it until Ctrl-C (see lrsearch serve; --port, --host)")
+    boolean serve;
+
+    @CommandLine.Mixin
+    ServeOptions serving = new ServeOptions();
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
+        if (!serve && (serving.port != null || !serving.host.equals("127.0.0.1"))) {
+            throw new UsageException("--port and --host set where --serve listens; add --serve");
+        }
+        if (serve && shard != null) {
+            throw new UsageException("--serve with --shard: a shard's folder holds part of the study; serve the merged "
+                    + "folder with lrsearch serve DIR");
+        }
         if (threads != null && (threads < 1 || threads > 1024)) {
             throw new UsageException("--threads " + threads + ": must be between 1 and 1024");
         }
@@ -81,6 +97,7 @@ final class RunCommand implements Callable<Integer> {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         OutputFolder.prepare(dir, resume, force, plan);
         LogFiles.attach(dir.resolve("run.log"));
+        LiveServer server = serve ? serving.start(dir, true, injector.getInstance(Reports.class), System.err) : null;
         ExperimentRunner.Outcome o = injector.getInstance(ExperimentRunner.class).run(plan, dir,
                 new ExperimentRunner.Settings(engine, threads, options, common.pluginDir, part, resumeCommand(dir)), System.err);
         PrintStream console = System.out;
@@ -101,6 +118,11 @@ final class RunCommand implements Callable<Integer> {
         }
         BestCells.print(console, dir);
         Main.printOutputs(console, dir, o.files());
+        if (server != null) {
+            console.println("the study is done; still serving " + server.uri() + " (Ctrl-C stops)");
+            console.flush();
+            server.await();
+        }
         return o.failed() > 0 ? Main.EXIT_FAILED_RUNS : 0;
     }
 

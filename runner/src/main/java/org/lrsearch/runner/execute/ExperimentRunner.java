@@ -103,18 +103,20 @@ public final class ExperimentRunner {
                             + ". Resume with:\n  " + settings.resumeCommand());
                 }, "lrsearch-interrupt");
                 Runtime.getRuntime().addShutdownHook(hook);
-                ProgressLines lines = System.console() == null ? new ProgressLines(todo, console) : null;
+                // Lines where the console is not a terminal; the estimate always, kept in the store for readers.
+                ProgressLines lines = new ProgressLines(todo, System.console() == null ? console : null);
+                long[] recorded = {0};
                 boolean complete;
-                try (ProgressBar bar = lines == null ? progressBar(todo.size()) : null) {
+                try (ProgressBar bar = System.console() == null ? null : progressBar(todo.size())) {
                     RunEngine.Job job = new RunEngine.Job(stage, executor, settings.threads(), settings.options(), settings.pluginDir());
                     complete = todo.isEmpty() || engine.execute(job, todo, (run, r) -> {
                         store.save(run.order(), r);
                         LOG.debug("run {} {} done: {}", run.spec().runId(), run.spec().strategy(), r.status().key());
+                        lines.finished(run, r.wallMs());
                         if (bar != null) {
                             bar.step();
-                        } else {
-                            lines.finished(run, r.wallMs());
                         }
+                        recordProgress(store, lines, recorded);
                     });
                 } finally {
                     try {
@@ -158,6 +160,24 @@ public final class ExperimentRunner {
                         + "; once that is fixed, render the reports again with:\n  ./lrsearch report " + out, e);
             }
             return new Outcome(mine.size(), skipped, failed, diverged, files, false);
+        }
+    }
+
+    /** Meta key of the run command's own estimate of the time left: {@code {"etaMs": ..., "at": epoch ms}}. */
+    public static final String META_PROGRESS = "progress";
+
+    /**
+     * Keeps the estimate of the time left in the store for readers of the folder: at most once a second, and
+     * less often where estimating is slow (a grid of many thousand distinct cells), so it never costs the runs
+     * more than 2% of a core.
+     */
+    private static void recordProgress(ResultsStore store, ProgressLines lines, long[] next) {
+        long now = System.currentTimeMillis();
+        if (now >= next[0]) {
+            long eta = lines.etaMs();
+            long took = System.currentTimeMillis() - now;
+            next[0] = now + Math.max(1000, 50 * took);
+            store.putMeta(META_PROGRESS, Mappers.toJson(Map.of("etaMs", eta, "at", now)));
         }
     }
 

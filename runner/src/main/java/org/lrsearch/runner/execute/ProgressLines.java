@@ -19,7 +19,7 @@ import org.lrsearch.runner.plan.PlannedRun;
  * estimates, scaled by how wall time has related to summed run time so far (the thread count, in
  * effect), gives the ETA.
  */
-final class ProgressLines {
+public final class ProgressLines {
     private static final int STEPS = 20;
 
     private final PrintStream out;
@@ -42,6 +42,7 @@ final class ProgressLines {
         }
     }
 
+    /** @param out where the lines go, or null to keep only the estimate ({@link #etaMs}) */
     ProgressLines(List<PlannedRun> todo, PrintStream out) {
         this.out = out;
         this.total = todo.size();
@@ -58,13 +59,18 @@ final class ProgressLines {
         done++;
         summedMs += wallMs;
         int step = (int) ((long) done * STEPS / total);
-        if (step > lastStep || done == total) {
+        if (out != null && (step > lastStep || done == total)) {
             lastStep = step;
             long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
             out.printf(Locale.ROOT, "progress: %d/%d runs (%d%%), elapsed %s%s%n", done, total, 100L * done / total,
                     clock(elapsedMs), done == total ? "" : ", ETA " + clock(eta(elapsedMs)));
             out.flush();
         }
+    }
+
+    /** Estimated wall time left now, in milliseconds (0 once every run is done). */
+    synchronized long etaMs() {
+        return done == total ? 0 : eta((System.nanoTime() - t0) / 1_000_000);
     }
 
     /** Estimated wall time left, in milliseconds. */
@@ -114,7 +120,8 @@ final class ProgressLines {
         return nearCount == 0 ? 0 : nearSum / nearCount;
     }
 
-    static String clock(long ms) {
+    /** A duration as m:ss, or h:mm:ss from an hour up. */
+    public static String clock(long ms) {
         long s = ms / 1000;
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);

@@ -41,7 +41,7 @@ public final class ResultsStore implements AutoCloseable {
     static final com.fasterxml.jackson.databind.ObjectMapper READ = Mappers.JSON.copy()
             .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private ResultsStore(Connection db) {
+    ResultsStore(Connection db) {
         this.db = db;
     }
 
@@ -200,18 +200,42 @@ public final class ResultsStore implements AutoCloseable {
     }
 
     /** How many of the runs {@code ids} the store holds, by status key ({@code ok}, {@code diverged}, {@code failed}). */
-    public synchronized Map<String, Integer> statusCounts(Set<String> ids) {
+    public Map<String, Integer> statusCounts(Set<String> ids) {
         Map<String, Integer> counts = new java.util.TreeMap<>();
+        statuses().forEach((id, status) -> {
+            if (ids.contains(id)) {
+                counts.merge(status, 1, Integer::sum);
+            }
+        });
+        return counts;
+    }
+
+    /** Every stored run's status key, by run id. */
+    public synchronized Map<String, String> statuses() {
+        Map<String, String> statuses = new HashMap<>();
         try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT run_id, status FROM runs")) {
             while (r.next()) {
-                if (ids.contains(r.getString(1))) {
-                    counts.merge(r.getString(2), 1, Integer::sum);
-                }
+                statuses.put(r.getString(1), r.getString(2));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("results store: " + e.getMessage(), e);
         }
-        return counts;
+        return statuses;
+    }
+
+    /**
+     * What changes whenever a run is committed or replaced, or the experiment's record is rewritten (as when it
+     * finishes): a reader compares marks to know whether its rendering of the store is still current.
+     */
+    public synchronized String changeMark() {
+        try (Statement s = db.createStatement();
+             ResultSet r = s.executeQuery("SELECT (SELECT count(*) FROM runs), (SELECT coalesce(max(rowid), 0) FROM runs),"
+                     + " (SELECT value FROM meta WHERE key = 'experiment')")) {
+            r.next();
+            return r.getLong(1) + "-" + r.getLong(2) + "-" + Integer.toHexString(String.valueOf(r.getString(3)).hashCode());
+        } catch (SQLException e) {
+            throw new IllegalStateException("results store: " + e.getMessage(), e);
+        }
     }
 
     /** Ids of every stored run, whatever its status. */

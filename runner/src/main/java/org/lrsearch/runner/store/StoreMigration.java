@@ -98,6 +98,28 @@ final class StoreMigration {
         });
     }
 
+    /**
+     * Whether a store is of the current layout, so that it can be read as it is: what {@link #current} and
+     * {@link #fromFirstLayout} would change is absent. Asks only (a reader that must not write calls it).
+     */
+    static boolean isCurrent(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type='table'"
+                     + " AND name IN ('meta', 'runs', 'curves', 'events', 'lr_segments', 'scalars', 'rounds') ORDER BY name)")) {
+            if (!r.next() || !"curves,events,lr_segments,meta,runs,scalars".equals(r.getString(1))) {
+                return false;
+            }
+        }
+        if (!hasColumn(c, "curves", "epoch") || !hasColumn(c, "curves", "passes") || !hasColumn(c, "runs", "results")
+                || !hasColumn(c, "runs", "validation_accuracy")) {
+            return false;
+        }
+        try (Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT 1 FROM runs WHERE json_extract(spec, '$.coordinates') IS NULL LIMIT 1")) {
+            return !r.next();
+        }
+    }
+
     private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA table_info(" + table + ")")) {
             while (r.next()) {
