@@ -146,8 +146,8 @@ public final class LiveServer implements AutoCloseable {
         }
     }
 
-    private void handle(HttpExchange x) throws IOException {
-        try (x) {
+    private void handle(HttpExchange x) {
+        try {
             String raw = x.getRequestURI().getRawPath();
             beforeRequest.accept(raw);
             String method = x.getRequestMethod();
@@ -168,9 +168,15 @@ public final class LiveServer implements AutoCloseable {
                 case "/status.json" -> send(x, 200, TYPES.get("json"), LivePage.statusJson(state.status(), snapshot));
                 default -> file(x, raw, snapshot);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             LOG.warn("serving {}: {}", x.getRequestURI(), e.toString());
-            send(x, 500, "text/plain; charset=utf-8", "error: " + e.getMessage() + "\n");
+            try {
+                send(x, 500, "text/plain; charset=utf-8", "error: " + e.getMessage() + "\n");
+            } catch (IOException | RuntimeException ignored) {
+                // the response had begun, or the client left: nothing more to say
+            }
+        } finally {
+            x.close();
         }
     }
 
