@@ -188,6 +188,30 @@ class CnnTest {
         assertThat(g[3]).isZero();
     }
 
+    @Test
+    void poolingValuesAloneAreThoseOfPoolingWithPositionsTiesAndZerosIncluded() {
+        // 3 maps of 6×6 (a 5×5 kernel over 10×10, pooled to 3×3), with ties and ±0 at every window position.
+        // (A NaN differs: values' Math.max spreads it, the first-maximum rule keeps it only where it comes first;
+        // either way the run's loss is NaN and it stops as diverged.)
+        CnnLayout.Conv c = new CnnLayout.Conv(1, 3, 5, 10, 10, 6, 6, 3, 3, 0, 0);
+        java.util.Random r = new java.util.Random(3);
+        double[] special = {0.0, -0.0, 1.0, 1.0, -1.0};
+        for (int trial = 0; trial < 200; trial++) {
+            double[] h = new double[3 * 36];
+            for (int i = 0; i < h.length; i++) {
+                h[i] = r.nextInt(3) == 0 ? special[r.nextInt(special.length)] : r.nextGaussian();
+            }
+            double[] values = new double[27], withPositions = new double[27];
+            Pooling.values(h, values, 3, c, 6);
+            Pooling.withPositions(h, withPositions, new int[27], 3, c, 6);
+            for (int i = 0; i < 27; i++) {
+                // The same value (−0 and +0 compare equal; adding the bias next makes them one number unless the bias is −0).
+                assertThat(values[i] == withPositions[i]).as("window %d of trial %d: %s vs %s", i, trial, values[i],
+                        withPositions[i]).isTrue();
+            }
+        }
+    }
+
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"auto", "nd4j"})
     void nativeProductsGiveThePlainLoopsNumbers(String backend) {

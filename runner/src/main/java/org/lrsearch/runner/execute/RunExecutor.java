@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.lrsearch.api.Cores;
 import org.lrsearch.api.FewShotTask;
 import org.lrsearch.api.LrStrategy;
 import org.lrsearch.api.Model;
@@ -55,7 +56,7 @@ public final class RunExecutor {
     /** Trains {@code run}; never throws for a plugin fault (only {@link Trainer.Cancelled}). */
     public RunResult execute(PlannedRun run, ComposedConfig config, BooleanSupplier cancelled) {
         long t0 = System.nanoTime();
-        try {
+        try (Cores.Running counted = Cores.running()) {
             FewShotTask task = BoundPlugin.load(run.dataset(), run.request());
             Model model = BoundPlugin.create(run.model(), task);
             model.initialize(run.spec().seed());
