@@ -78,8 +78,11 @@ final class LiveState implements AutoCloseable {
         return Files.isRegularFile(folder.resolve(ResultsStore.FILE));
     }
 
-    /** The store, opened for this one look (so the study's writer stays its last connection and tidies up). */
-    private ResultsStore open() {
+    /**
+     * The store, opened for this one look (so the study's writer stays its last connection and tidies up).
+     * One opening at a time: an older layout's store is copied on the first, which the others must not race.
+     */
+    private synchronized ResultsStore open() {
         ReadOnlyStore.Opened o = ReadOnlyStore.open(folder, scratch.resolve("migrated"));
         copy = o.copy();
         return o.store();
