@@ -50,7 +50,7 @@ final class FolderFiles {
         }
         Path base = root.toAbsolutePath().normalize();
         Path file = base.resolve(path).normalize();
-        if (!file.startsWith(base) || file.equals(base)) {
+        if (!file.startsWith(base)) {
             throw new BadPath("path outside the folder");
         }
         if (file.getFileName().toString().startsWith(ResultsStore.FILE) || !Files.isRegularFile(file)) {
