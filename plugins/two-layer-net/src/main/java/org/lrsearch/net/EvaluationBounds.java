@@ -19,6 +19,10 @@ final class EvaluationBounds {
     private double w0Max;
     /** The bounds of the last {@link #hiddenError} call, refilled on each (one evaluation at a time per run). */
     private final double[] e;
+    /** Per test image, a bound on |z| of the last {@link #hiddenError} call's A, refilled on each. */
+    private final double[] zBound;
+    /** Per test image, γ of its non-zero pixels plus one (fixed by the test set). */
+    private final double[] gammaNnz;
 
     EvaluationBounds(SparseRows test, double[][] kernel, Samples train) {
         this.test = test;
@@ -26,6 +30,11 @@ final class EvaluationBounds {
         int n = test.count;
         kernelRowL1 = new double[n];
         e = new double[n];
+        zBound = new double[n];
+        gammaNnz = new double[n];
+        for (int i = 0; i < n; i++) {
+            gammaNnz[i] = CertifiedPredictions.gamma(test.start[i + 1] - test.start[i] + 1);
+        }
         for (double[] row : kernel) {
             for (int i = 0; i < n; i++) {
                 kernelRowL1[i] += Math.abs(row[i]);
@@ -76,13 +85,20 @@ final class EvaluationBounds {
         double gN = CertifiedPredictions.gamma(nTrain + 2);
         double[] l1 = test.l1();
         for (int i = 0; i < n; i++) {
-            double gNnz = CertifiedPredictions.gamma(test.start[i + 1] - test.start[i] + 1);
+            double gNnz = gammaNnz[i];
             double direct = l1[i] * deltaW + gNnz * l1[i] * (w1Bound + deltaW);
             // The kernel way: z0 = x·W1(0), K_it = x·x_t, then z0 + Σ_t K_it·A_tj (N + 1 terms).
             double viaKernel = gNnz * l1[i] * w0Max + gN * (l1[i] * w0Max + kernelRowL1[i] * aMax) * (1 + gNnz)
                     + nTrain * gNnz * l1[i] * trainMax * aMax;
             e[i] = 2 * (direct + viaKernel);
+            // |x·W1| ≤ Σ|x|·max|W1| for the exact W1, and the fast z is within e of it.
+            zBound[i] = l1[i] * w1Bound * (1 + 1e-12) + e[i];
         }
         return e;
+    }
+
+    /** Per test image, a bound on |z| over its hidden units at the A of the last {@link #hiddenError} call. */
+    double[] zBound() {
+        return zBound;
     }
 }

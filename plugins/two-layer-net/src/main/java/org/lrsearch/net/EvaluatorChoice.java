@@ -51,7 +51,7 @@ final class EvaluatorChoice {
     IncrementalTestEvaluator evaluator(double[] origin) {
         if (!decided) {
             decided = true;
-            if (wanted && IncrementalTestEvaluator.paysOff(l, task.test(), task.train(), trainRows, expected)) {
+            if (wanted && IncrementalTestEvaluator.paysOff(l, task.test(), task.train(), trainRows, origin, expected)) {
                 incremental = new IncrementalTestEvaluator(l, task.test(), task.train());
                 incremental.reset(origin);
             }

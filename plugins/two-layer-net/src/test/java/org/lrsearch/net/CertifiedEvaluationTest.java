@@ -152,7 +152,7 @@ class CertifiedEvaluationTest {
     }
 
     @Test
-    void aRunThatEvaluatesOnceNeverBuildsAKernelAndGetsTheSameAccuracy() {
+    void aRunThatEvaluatesOnceBuildsNoKernelOnItsOwnAndGetsTheSameAccuracy() {
         FewShotTask task = task(50, 300, 21);
         TwoLayerNet once = new TwoLayerNet(task, 20, 0.1, new JvmEvaluator(), true);
         TwoLayerNet often = new TwoLayerNet(task, 20, 0.1, new JvmEvaluator(), true);
@@ -168,6 +168,33 @@ class CertifiedEvaluationTest {
         assertThat(once.testAccuracy()).isEqualTo(often.testAccuracy());
         assertThat(once.incremental()).isNull();
         assertThat(often.incremental()).isNotNull();
+    }
+
+    @Test
+    void runsOfOneKShotSetThatEachEvaluateOnceBuildItsKernelOnceTheirDirectWorkWouldHavePaidForIt() {
+        FewShotTask task = task(50, 300, 23);
+        java.util.List<Boolean> incremental = new java.util.ArrayList<>();
+        for (int run = 0; run < 8; run++) {
+            TwoLayerNet net = new TwoLayerNet(task, 20, 0.1, new JvmEvaluator(), true);
+            net.expectEvaluations(1);
+            net.initialize(run);
+            for (int it = 0; it < 30; it++) {
+                net.gradient(new int[] {(it + run) % 50, (3 * it) % 50});
+                net.commit(0.2);
+            }
+            double accuracy = net.testAccuracy();
+            int[] direct = directPredictions(net, task);
+            int correct = 0;
+            for (int i = 0; i < direct.length; i++) {
+                correct += direct[i] == task.test().labels()[i] ? 1 : 0;
+            }
+            assertThat(accuracy).as("run %d", run).isEqualTo((double) correct / direct.length);
+            incremental.add(net.incremental() != null);
+        }
+        // Direct passes first; from the run whose spending reaches the kernel's price on, the kernel.
+        int first = incremental.indexOf(true);
+        assertThat(first).as("%s", incremental).isBetween(1, 4);
+        assertThat(incremental.subList(first, incremental.size())).as("%s", incremental).containsOnly(true);
     }
 
     @Test
