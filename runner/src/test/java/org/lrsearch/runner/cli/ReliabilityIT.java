@@ -223,10 +223,8 @@ class ReliabilityIT {
     /** Ctrl-C stops cleanly: finished runs stay, exit 130, and the resume command is printed. */
     @Test
     void interruptKeepsFinishedRunsAndPrintsTheResumeCommand() throws Exception {
-        // Runs long enough (about half a second each) that the study cannot end between the second
-        // commit and the signal, however fast the runs become.
         Path cfg = config("""
-                training: {iterations: 40000, evalEvery: 2000}
+                training: {iterations: 10000, evalEvery: 2000}
                 grid: {strategy: ["0.1", H1], dataset.shots: [1, 2, 3, 4, 5]}
                 reporters: [csv]
                 """);
