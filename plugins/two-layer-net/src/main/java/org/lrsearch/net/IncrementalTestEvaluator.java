@@ -32,8 +32,6 @@ final class IncrementalTestEvaluator {
      * recomputes what it evicted instead of growing.
      */
     static final long KERNEL_CACHE_BYTES = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4);
-    /** Test images per block of {@link #accumulateRows}: a block's kernel rows stay in L2 across hidden units. */
-    private static final int IMAGE_BLOCK = 1024;
 
     /**
      * X_test·W1(0) per test set and initial W1: every cell of a grid that shares a seed and a hidden
@@ -220,7 +218,7 @@ final class IncrementalTestEvaluator {
     /**
      * Z = X_test·W1(0) + (X_test·X_trainᵀ)·A, one row per hidden unit. Each entry is z0 plus the N
      * terms in t order, four per pass written left to right: the same bits as one term at a time
-     * (and as {@link LowRankW1#accumulate}), with Z loaded and stored once per four terms.
+     * (and as {@link LowRankW1#accumulate}), with Z loaded and stored once per four terms ({@link KernelRows}).
      */
     private double[][] hidden(double[] a) {
         int h = l.hidden(), n = test.count();
@@ -230,68 +228,8 @@ final class IncrementalTestEvaluator {
         for (int j = 0; j < h; j++) {
             System.arraycopy(z0[j], 0, z[j], 0, n);
         }
-        accumulateRows(z, kernel, a, n, nTrain, h);
+        KernelRows.accumulate(z, kernel, a, n, nTrain, h);
         return z;
-    }
-
-    /**
-     * {@code z[j][i] += Σ_t kernel[t][i]·a[t·h + j]}, t ascending, four terms per pass written left
-     * to right, two hidden units per pass (each kernel value loaded once for both). Four terms, not
-     * more, and two units, not four: the JIT vectorises only loops it unrolls, and it unrolls only
-     * bodies under its size limit (eight terms per pass, or four units by four terms, stay scalar:
-     * 2.8 ms per evaluation instead of 1.0). Each entry's sum is the same, in the same order, whatever
-     * the grouping, so the bits are too.
-     */
-    static void accumulateRows(double[][] z, double[][] kernel, double[] a, int n, int nTrain, int h) {
-        for (int i0 = 0; i0 < n; i0 += IMAGE_BLOCK) {
-            int i1 = Math.min(n, i0 + IMAGE_BLOCK);
-            int j = 0;
-            for (; j + 2 <= h; j += 2) {
-                double[] zj = z[j], zk = z[j + 1];
-                int t = 0;
-                for (; t + 4 <= nTrain; t += 4) {
-                    double[] k0 = kernel[t], k1 = kernel[t + 1], k2 = kernel[t + 2], k3 = kernel[t + 3];
-                    int p0 = t * h + j, p1 = p0 + h, p2 = p1 + h, p3 = p2 + h;
-                    double a0 = a[p0], a1 = a[p1], a2 = a[p2], a3 = a[p3];
-                    double b0 = a[p0 + 1], b1 = a[p1 + 1], b2 = a[p2 + 1], b3 = a[p3 + 1];
-                    for (int i = i0; i < i1; i++) {
-                        double c0 = k0[i], c1 = k1[i], c2 = k2[i], c3 = k3[i];
-                        zj[i] = (((zj[i] + c0 * a0) + c1 * a1) + c2 * a2) + c3 * a3;
-                        zk[i] = (((zk[i] + c0 * b0) + c1 * b1) + c2 * b2) + c3 * b3;
-                    }
-                }
-                for (; t < nTrain; t++) {
-                    double[] kt = kernel[t];
-                    double at = a[t * h + j], bt = a[t * h + j + 1];
-                    for (int i = i0; i < i1; i++) {
-                        zj[i] += kt[i] * at;
-                        zk[i] += kt[i] * bt;
-                    }
-                }
-            }
-            if (j < h) {
-                oneUnit(z[j], kernel, a, j, i0, i1, nTrain, h);
-            }
-        }
-    }
-
-    /** {@link #accumulateRows} for a last, odd hidden unit. */
-    private static void oneUnit(double[] zj, double[][] kernel, double[] a, int j, int i0, int i1, int nTrain, int h) {
-        int t = 0;
-        for (; t + 4 <= nTrain; t += 4) {
-            double[] k0 = kernel[t], k1 = kernel[t + 1], k2 = kernel[t + 2], k3 = kernel[t + 3];
-            double a0 = a[t * h + j], a1 = a[(t + 1) * h + j], a2 = a[(t + 2) * h + j], a3 = a[(t + 3) * h + j];
-            for (int i = i0; i < i1; i++) {
-                zj[i] = (((zj[i] + k0[i] * a0) + k1[i] * a1) + k2[i] * a2) + k3[i] * a3;
-            }
-        }
-        for (; t < nTrain; t++) {
-            double[] kt = kernel[t];
-            double at = a[t * h + j];
-            for (int i = i0; i < i1; i++) {
-                zj[i] += kt[i] * at;
-            }
-        }
     }
 
     /** X_test·W1(0), one row per hidden unit, from the cache shared by runs that start from the same W1(0). */
