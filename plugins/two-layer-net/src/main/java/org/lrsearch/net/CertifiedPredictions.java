@@ -43,19 +43,13 @@ final class CertifiedPredictions {
     }
 
     /**
-     * σ(v) = 1/(1 + e^−v) in place over {@code v[0..m)}: e^−v as (e^y)^1024 with y = −v/1024 (exact,
+     * σ(v + b1) = 1/(1 + e^−(v + b1)) in place over {@code v[0..m)} (b1: a hidden unit's bias, added
+     * here so that no other pass over the block is needed): e^−x as (e^y)^1024 with y = −x/1024 (exact,
      * |y| ≤ 60/1024 after clamping) and e^y from its Taylor polynomial of degree 6, evaluated in
      * Estrin's form, so only additions, multiplications and one division. One loop whose chains are
-     * short: the JIT vectorises it (1.4 ns per element here; Horner's long chain of multiply-adds
-     * ran at scalar speed, 3 ns, and Math.exp is a call per element).
-     */
-    static void sigmoid(double[] v, int m) {
-        sigmoid(v, 0.0, m);
-    }
-
-    /**
-     * {@code v[i] = σ(v[i] + b1)} over {@code v[0..m)}, σ as {@link #sigmoid(double[], int)} computes it.
-     * In place: the JIT vectorises a loop over two arrays only when it can tell them apart.
+     * short, over one array: the JIT vectorises it (1.4 ns per element here; Horner's long chain of
+     * multiply-adds ran at scalar speed, 3 ns, and Math.exp is a call per element; reading and writing
+     * two arrays, which it cannot tell apart, it left scalar).
      */
     static void sigmoid(double[] v, double b1, int m) {
         for (int i = 0; i < m; i++) {

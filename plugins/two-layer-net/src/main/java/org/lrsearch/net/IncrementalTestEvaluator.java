@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.lrsearch.api.Samples;
 
 /**
@@ -113,14 +114,15 @@ final class IncrementalTestEvaluator {
         SparseRows rows = SparseRows.of(test);
         double nnz = rows.start[rows.count], h = l.hidden(), n = train.count();
         double direct = evaluations * (nnz * h + trainRows.start[trainRows.count] * h);
-        boolean cached = KERNELS.getIfPresent(new KernelKey(test, new ContentKey(train.values()))) != null;
+        ContentKey trainKey = new ContentKey(train.values());
+        boolean cached = KERNELS.getIfPresent(new KernelKey(test, trainKey)) != null;
         double originCost = originCached(test, origin) ? 0 : nnz * h;
         double incremental = (cached ? 0 : nnz * n) + originCost + evaluations * DENSE_COST * test.count() * h * (n + l.out());
         if (incremental < direct) {
             return true;
         }
-        java.util.concurrent.atomic.AtomicLong spent = SPENT.get(new SpentKey(System.identityHashCode(test),
-                Arrays.hashCode(train.values()), train.values().length), k -> new java.util.concurrent.atomic.AtomicLong());
+        AtomicLong spent = SPENT.get(new SpentKey(System.identityHashCode(test), trainKey.hashCode(),
+                train.values().length), k -> new AtomicLong());
         return spent.addAndGet((long) direct) >= incremental;
     }
 
@@ -129,7 +131,7 @@ final class IncrementalTestEvaluator {
      * Keyed by hashes, not contents, so that it holds no images: a collision can only build a kernel
      * early, never change a number.
      */
-    private static final Cache<SpentKey, java.util.concurrent.atomic.AtomicLong> SPENT = Caffeine.newBuilder()
+    private static final Cache<SpentKey, AtomicLong> SPENT = Caffeine.newBuilder()
             .maximumSize(4096).executor(Runnable::run).build();
 
     private record SpentKey(int test, int trainHash, int trainLength) {

@@ -16,9 +16,9 @@ final class KernelRows {
      * {@code z[j][i] += Σ_t kernel[t][i]·a[t·h + j]}, t ascending, four terms per pass written left
      * to right, two hidden units per pass (each kernel value loaded once for both). Four terms, not
      * more, and two units, not four: the JIT vectorises only loops it unrolls, and it unrolls only
-     * bodies under its size limit (eight terms per pass, or four units by four terms, stay scalar:
-     * 2.8 ms per evaluation instead of 1.0). Each entry's sum is the same, in the same order, whatever
-     * the grouping, so the bits are too.
+     * bodies under its size limit (eight terms per pass stayed scalar: 2.8 ms per evaluation instead of
+     * 1.0; four units by four terms too: 3.2 ms for this loop alone at N = 50, hidden 20, against 0.9).
+     * Each entry's sum is the same, in the same order, whatever the grouping, so the bits are too.
      */
     static void accumulate(double[][] z, double[][] kernel, double[] a, int n, int nTrain, int h) {
         for (int i0 = 0; i0 < n; i0 += IMAGE_BLOCK) {
