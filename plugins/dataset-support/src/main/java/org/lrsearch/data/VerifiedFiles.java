@@ -179,7 +179,7 @@ public record VerifiedFiles(String dataset, Map<String, String> sha256, Path dir
                     bad.add(name + " not in the package");
                     continue;
                 }
-                String problem = placeVerified(name, Files.readAllBytes(f));
+                String problem = placeVerified(name, IdxReader.readRaw(f));
                 if (problem == null) {
                     left.remove(name);
                 } else {

@@ -49,6 +49,26 @@ class IdxReaderTest {
     }
 
     @Test
+    void readingALargeFileLeavesNoFileSizedNativeBufferBehind() throws Exception {
+        // The reading thread lives on (a run's whole study), so whatever NIO caches for it stays too.
+        Path img = dir.resolve("large");
+        int payload = 8 << 20;
+        Files.write(img, images(IdxReader.IMAGES_MAGIC, payload / 784, 28, 28, payload / 784 * 784));
+        java.lang.management.BufferPoolMXBean direct = java.lang.management.ManagementFactory
+                .getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class).stream()
+                .filter(p -> p.getName().equals("direct")).findFirst().orElseThrow();
+        long[] grown = new long[1];
+        Thread reader = new Thread(() -> {
+            long before = direct.getMemoryUsed();
+            assertThat(IdxReader.readImages(img).count()).isEqualTo(payload / 784);
+            grown[0] = direct.getMemoryUsed() - before;
+        });
+        reader.start();
+        reader.join();
+        assertThat(grown[0]).isLessThan(payload / 8);
+    }
+
+    @Test
     void readsGzipCompressedFiles() throws IOException {
         Path gz = dir.resolve("img.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
