@@ -43,16 +43,16 @@ final class CertifiedPredictions {
     }
 
     /**
-     * σ(v + b1) = 1/(1 + e^−(v + b1)) in place over {@code v[0..m)} (b1: a hidden unit's bias, added
+     * σ(v + b1) = 1/(1 + e^−(v + b1)) in place over {@code v[from..to)} (b1: a hidden unit's bias, added
      * here so that no other pass over the block is needed): e^−x as (e^y)^1024 with y = −x/1024 (exact,
      * |y| ≤ 60/1024 after clamping) and e^y from its Taylor polynomial of degree 6, evaluated in
      * Estrin's form, so only additions, multiplications and one division. One loop whose chains are
      * short, over one array: the JIT vectorises it (1.4 ns per element here; Horner's long chain of
-     * multiply-adds ran at scalar speed, 3 ns, and Math.exp is a call per element; reading and writing
-     * two arrays, which it cannot tell apart, it left scalar).
+     * multiply-adds ran at scalar speed, 3 ns, and Math.exp is a call per element; reading one array and
+     * writing another at a different offset, it left scalar).
      */
-    static void sigmoid(double[] v, double b1, int m) {
-        for (int i = 0; i < m; i++) {
+    static void sigmoid(double[] v, double b1, int from, int to) {
+        for (int i = from; i < to; i++) {
             double y = Math.max(-CLAMP, Math.min(CLAMP, v[i] + b1)) * (-1.0 / 1024);
             double y2 = y * y;
             double e = ((1.0 + y) + y2 * (0.5 + y * (1.0 / 6))) + (y2 * y2) * ((1.0 / 24 + y * (1.0 / 120)) + y2 * (1.0 / 720));
@@ -71,16 +71,42 @@ final class CertifiedPredictions {
     }
 
     /**
+     * The fast path's arrays, one per class over all test images, kept by an evaluator and refilled by
+     * each evaluation: indexed by image like Z, so that every loop reads and writes its arrays at the
+     * same index, which is what lets the JIT vectorise it.
+     */
+    static final class Work {
+        final double[][] logit;
+        final double[] first;
+        final double[] second;
+        final double[] top;
+
+        Work(int out, int n) {
+            logit = new double[out][n];
+            first = new double[n];
+            second = new double[n];
+            top = new double[n];
+        }
+    }
+
+    /**
+     * A margin under which no image is certified, whatever its bound: above it, every class but the top
+     * one is at least this far below the top logit, which is what {@link #topClasses} relies on.
+     */
+    static final double TIE = 0x1p-900;
+
+    /**
      * Predicted classes of {@code n} images.
      *
-     * @param z      hidden pre-activations without b1, one row per hidden unit over the images
+     * @param z      hidden pre-activations without b1, one row per hidden unit over the images;
+     *               overwritten with the hidden values
      * @param zError per image, a bound on |z − z of the direct evaluation| over its hidden units
      * @param zBound per image, a bound on |z| over its hidden units
      * @param pred   receives each image's predicted class
      * @return how many images were recomputed exactly
      */
     static int predict(ParameterLayout l, double[] theta, double[][] z, double[] zError, double[] zBound, int n, Exact exact,
-                       int[] pred) {
+                       int[] pred, Work w) {
         int h = l.hidden(), out = l.out();
         double wMax = 0, b2Max = 0, b1Max = 0;
         for (int k = 0; k < out; k++) {
@@ -96,62 +122,28 @@ final class CertifiedPredictions {
         }
         // Both output sums (h products and b2) round; hidden values lie in [0, 1] up to the sigmoid's error.
         double outputRounding = 2 * gamma(h + 2) * 1.01 * (wMax + b2Max);
-        // Per block, hidden values and logits one array per unit and class: every inner loop indexes
-        // its arrays alike, which is what lets the JIT vectorise it.
-        double[][] s = new double[h][BLOCK];
-        double[][] logit = new double[out][BLOCK];
-        double[] first = new double[BLOCK];
-        double[] second = new double[BLOCK];
-        int[] top = new int[BLOCK];
+        double[] first = w.first, second = w.second, top = w.top;
         int recomputed = 0;
+        // Block by block, so that a block's hidden values and logits stay in L1 from one pass to the next.
         for (int i0 = 0; i0 < n; i0 += BLOCK) {
-            int m = Math.min(BLOCK, n - i0);
+            int i1 = Math.min(n, i0 + BLOCK);
             for (int j = 0; j < h; j++) {
-                System.arraycopy(z[j], i0, s[j], 0, m);
-                sigmoid(s[j], theta[l.b1() + j], m);
+                sigmoid(z[j], theta[l.b1() + j], i0, i1);
             }
-            for (int k = 0; k < out; k++) {
-                double[] lk = logit[k];
-                java.util.Arrays.fill(lk, 0, m, theta[l.b2() + k]);
-                for (int j = 0; j < h; j++) {
-                    double w = theta[l.w2() + j * out + k];
-                    double[] sj = s[j];
-                    for (int r = 0; r < m; r++) {
-                        lk[r] += w * sj[r];
-                    }
-                }
-            }
-            // The top two logits per image, branch-free so that the loops vectorise.
-            java.util.Arrays.fill(first, 0, m, Double.NEGATIVE_INFINITY);
-            java.util.Arrays.fill(second, 0, m, Double.NEGATIVE_INFINITY);
-            for (int k = 0; k < out; k++) {
-                double[] lk = logit[k];
-                for (int r = 0; r < m; r++) {
-                    double x = lk[r];
-                    second[r] = Math.max(second[r], Math.min(first[r], x));
-                    first[r] = Math.max(first[r], x);
-                }
-            }
-            // Which class is the first to reach the maximum, classes last to first, with no branch to
-            // mispredict (a search per image cost a seventh of the evaluation).
-            for (int k = out - 1; k >= 0; k--) {
-                double[] lk = logit[k];
-                for (int r = 0; r < m; r++) {
-                    top[r] = lk[r] == first[r] ? k : top[r];
-                }
-            }
-            for (int r = 0; r < m; r++) {
-                int i = i0 + r;
+            outputLayer(l, theta, z, w.logit, i0, i1);
+            topTwo(w.logit, first, second, i0, i1);
+            topClasses(w.logit, first, top, i0, i1);
+            for (int i = i0; i < i1; i++) {
                 // How far each hidden value can be from the direct evaluation's: its input's distance
                 // (z, plus the rounding of adding b1 on either side) through σ's slope of at most 1/4,
                 // the fast sigmoid's error, and the direct sigmoid's own rounding (exp, add, divide).
                 double hidden = (zError[i] + 2 * U * (zBound[i] + zError[i] + b1Max)) / 4 + SIGMOID_ERROR + 4 * U;
                 double bound = wMax * hidden + outputRounding;
                 if (witness != null) {
-                    witness.logits(i, logit, r, bound);
+                    witness.logits(i, w.logit, i, bound);
                 }
-                if (first[r] - second[r] > 2 * bound) {
-                    pred[i] = top[r];
+                if (first[i] - second[i] > Math.max(2 * bound, TIE)) {
+                    pred[i] = (int) top[i];
                 } else {
                     pred[i] = exact.argmax(i);
                     recomputed++;
@@ -159,5 +151,64 @@ final class CertifiedPredictions {
             }
         }
         return recomputed;
+    }
+
+    /**
+     * The logits of images [i0, i1): b2, then four products per pass, so each logit is loaded and
+     * stored once per four hidden units (the order of the sums is free: the bound does not depend on it).
+     */
+    private static void outputLayer(ParameterLayout l, double[] theta, double[][] s, double[][] logit, int i0, int i1) {
+        int h = l.hidden(), out = l.out(), w2 = l.w2();
+        for (int k = 0; k < out; k++) {
+            double[] lk = logit[k];
+            java.util.Arrays.fill(lk, i0, i1, theta[l.b2() + k]);
+            int j = 0;
+            for (; j + 4 <= h; j += 4) {
+                double w0 = theta[w2 + j * out + k], w1 = theta[w2 + (j + 1) * out + k];
+                double w2j = theta[w2 + (j + 2) * out + k], w3 = theta[w2 + (j + 3) * out + k];
+                double[] s0 = s[j], s1 = s[j + 1], s2 = s[j + 2], s3 = s[j + 3];
+                for (int i = i0; i < i1; i++) {
+                    lk[i] = (((lk[i] + w0 * s0[i]) + w1 * s1[i]) + w2j * s2[i]) + w3 * s3[i];
+                }
+            }
+            for (; j < h; j++) {
+                double wj = theta[w2 + j * out + k];
+                double[] sj = s[j];
+                for (int i = i0; i < i1; i++) {
+                    lk[i] += wj * sj[i];
+                }
+            }
+        }
+    }
+
+    /** The largest and second largest logit of images [i0, i1), branch-free so that the loops vectorise. */
+    private static void topTwo(double[][] logit, double[] first, double[] second, int i0, int i1) {
+        java.util.Arrays.fill(first, i0, i1, Double.NEGATIVE_INFINITY);
+        java.util.Arrays.fill(second, i0, i1, Double.NEGATIVE_INFINITY);
+        for (double[] lk : logit) {
+            for (int i = i0; i < i1; i++) {
+                double x = lk[i];
+                second[i] = Math.max(second[i], Math.min(first[i], x));
+                first[i] = Math.max(first[i], x);
+            }
+        }
+    }
+
+    /**
+     * The class of the top logit, for the images where it is unique and more than {@link #TIE} above every
+     * other (the only ones whose fast prediction is taken): Σ_k k·[logit_k = top], the indicator written
+     * 1 − min(1, (top − logit_k)·2^1000), which is 1 for the top class and exactly 0 for the others. Only
+     * arithmetic, so the JIT vectorises it; a comparison per class and image (a conditional move) it left
+     * scalar, and a search per image cost a seventh of the evaluation in mispredicted branches.
+     */
+    private static void topClasses(double[][] logit, double[] first, double[] top, int i0, int i1) {
+        java.util.Arrays.fill(top, i0, i1, 0);
+        for (int k = 1; k < logit.length; k++) {
+            double[] lk = logit[k];
+            double c = k;
+            for (int i = i0; i < i1; i++) {
+                top[i] += c * (1.0 - Math.min(1.0, (first[i] - lk[i]) * 0x1p1000));
+            }
+        }
     }
 }

@@ -79,6 +79,7 @@ final class IncrementalTestEvaluator {
     /** Z of the last evaluation, one row per hidden unit over the test images. */
     private final double[][] z;
     private final double[] logits;
+    private final CertifiedPredictions.Work work;
     private final EvaluationBounds bounds;
 
     IncrementalTestEvaluator(ParameterLayout l, Samples test, Samples train) {
@@ -90,6 +91,7 @@ final class IncrementalTestEvaluator {
         this.logits = new double[test.count() * l.out()];
         this.z = new double[l.hidden()][test.count()];
         this.predictions = new int[test.count()];
+        this.work = new CertifiedPredictions.Work(l.out(), test.count());
         this.bounds = new EvaluationBounds(testRows, kernel, train);
     }
 
@@ -192,7 +194,7 @@ final class IncrementalTestEvaluator {
                 materialised[0] = true;
             }
             return directArgmax(theta, w2T, image);
-        }, predictions);
+        }, predictions, work);
         int[] labels = test.labels();
         int correct = 0;
         for (int i = 0; i < n; i++) {
@@ -221,6 +223,7 @@ final class IncrementalTestEvaluator {
      * Z = X_test·W1(0) + (X_test·X_trainᵀ)·A, one row per hidden unit. Each entry is z0 plus the N
      * terms in t order, four per pass written left to right: the same bits as one term at a time
      * (and as {@link LowRankW1#accumulate}), with Z loaded and stored once per four terms ({@link KernelRows}).
+     * The array is the evaluator's own, overwritten by the next call (and by {@link #accuracy}'s hidden values).
      */
     private double[][] hidden(double[] a) {
         int h = l.hidden(), n = test.count();

@@ -216,7 +216,7 @@ class CertifiedEvaluationTest {
         v[3] = Double.MAX_VALUE;
         v[4] = -Double.MAX_VALUE;
         double[] fast = v.clone();
-        CertifiedPredictions.sigmoid(fast, 0.0, count);
+        CertifiedPredictions.sigmoid(fast, 0.0, 0, count);
         double worst = 0;
         for (int i = 0; i < count; i++) {
             worst = Math.max(worst, Math.abs(fast[i] - 1 / (1 + Math.exp(-v[i]))));
