@@ -29,9 +29,12 @@ final class CertifiedPredictions {
         int argmax(int image);
     }
 
-    /** Sees each image's fast logits and their bound B (tests check |fast − direct| ≤ B image by image). */
+    /**
+     * Sees each image's fast logits ({@code logit[k][image]}) and their bound B (tests check
+     * |fast − direct| ≤ B image by image).
+     */
     interface Witness {
-        void logits(int image, double[][] logit, int row, double bound);
+        void logits(int image, double[][] logit, double bound);
     }
 
     /** Tests only: told every image's fast logits and bound; null in real runs. */
@@ -140,7 +143,7 @@ final class CertifiedPredictions {
                 double hidden = (zError[i] + 2 * U * (zBound[i] + zError[i] + b1Max)) / 4 + SIGMOID_ERROR + 4 * U;
                 double bound = wMax * hidden + outputRounding;
                 if (witness != null) {
-                    witness.logits(i, w.logit, i, bound);
+                    witness.logits(i, w.logit, bound);
                 }
                 if (first[i] - second[i] > Math.max(2 * bound, TIE)) {
                     pred[i] = (int) top[i];
