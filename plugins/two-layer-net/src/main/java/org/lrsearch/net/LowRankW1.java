@@ -27,6 +27,8 @@ final class LowRankW1 {
     /** Whether θ's W1 block equals W1(0) + X_trainᵀ·A. */
     private boolean materialised;
     private final double[] dz;
+    /** h zeros: the start of a sum with no earlier terms. */
+    private final double[] zeros;
     private double[] coef = new double[0];
 
     LowRankW1(ParameterLayout l, SparseRows train) {
@@ -45,6 +47,7 @@ final class LowRankW1 {
         this.a = new double[nTrain * h];
         this.z = new double[nTrain * h];
         this.dz = new double[h];
+        this.zeros = new double[h];
     }
 
     /** θ's W1 block was replaced: it becomes W1(0) (returned, not copied again), A restarts from 0. */
@@ -202,7 +205,12 @@ final class LowRankW1 {
         }
     }
 
-    /** W1 ← W1 − η·Xᵀ·dh, kept as A ← A − η·dh on the minibatch's rows and Z ← Z − η·(X·Xᵀ)·dh. */
+    /**
+     * W1 ← W1 − η·Xᵀ·dh, kept as A ← A − η·dh on the minibatch's rows and Z ← Z − η·(X·Xᵀ)·dh. Each
+     * row of Z takes {@code z − η·dz} with {@code dz = Σ_b K[i,b]·dh_b} summed from 0 in batch order, as
+     * {@link #accumulate} sums; the last (up to four) terms are added in the same pass that subtracts
+     * from z, so a batch of four or fewer reads and writes each row once.
+     */
     void step(double eta, int[] batch, int n, double[] dh) {
         if (coef.length != n) {
             coef = new double[n];
@@ -213,8 +221,9 @@ final class LowRankW1 {
                 a[ar + j] -= eta * dh[bh + j];
             }
         }
+        // Terms before the last group go through dz; the last group joins the subtraction.
+        int last = n - ((n - 1) % 4 + 1);
         for (int i = 0; i < nTrain; i++) {
-            Arrays.fill(dz, 0.0);
             boolean touched = false;
             for (int b = 0; b < n; b++) {
                 coef[b] = gram[i * nTrain + batch[b]];
@@ -223,13 +232,51 @@ final class LowRankW1 {
             if (!touched) {
                 continue;
             }
-            accumulate(dz, 0, coef, 0, n, dh, h);
-            int ih = i * h;
-            for (int j = 0; j < h; j++) {
-                z[ih + j] -= eta * dz[j];
+            double[] base = zeros;
+            if (last > 0) {
+                Arrays.fill(dz, 0.0);
+                accumulate(dz, 0, coef, 0, last, dh, h);
+                base = dz;
             }
+            subtract(z, i * h, eta, base, coef, last, n - last, dh, h);
         }
         materialised = false;
+    }
+
+    /**
+     * {@code z[zo+j] −= η·(base[j] + Σ_t k[t]·a_t[j])} for the {@code terms} (1 to 4) terms from
+     * {@code from}, summed left to right from base[j]: one pass over the row.
+     */
+    private static void subtract(double[] z, int zo, double eta, double[] base, double[] k, int from, int terms,
+                                 double[] a, int h) {
+        int a0 = from * h, a1 = a0 + h, a2 = a1 + h, a3 = a2 + h;
+        double k0 = k[from];
+        switch (terms) {
+            case 1 -> {
+                for (int j = 0; j < h; j++) {
+                    z[zo + j] -= eta * (base[j] + k0 * a[a0 + j]);
+                }
+            }
+            case 2 -> {
+                double k1 = k[from + 1];
+                for (int j = 0; j < h; j++) {
+                    z[zo + j] -= eta * ((base[j] + k0 * a[a0 + j]) + k1 * a[a1 + j]);
+                }
+            }
+            case 3 -> {
+                double k1 = k[from + 1], k2 = k[from + 2];
+                for (int j = 0; j < h; j++) {
+                    z[zo + j] -= eta * (((base[j] + k0 * a[a0 + j]) + k1 * a[a1 + j]) + k2 * a[a2 + j]);
+                }
+            }
+            default -> {
+                double k1 = k[from + 1], k2 = k[from + 2], k3 = k[from + 3];
+                for (int j = 0; j < h; j++) {
+                    z[zo + j] -= eta * ((((base[j] + k0 * a[a0 + j]) + k1 * a[a1 + j]) + k2 * a[a2 + j])
+                            + k3 * a[a3 + j]);
+                }
+            }
+        }
     }
 
     /** X_train·W1(0), for points given by their coefficients A (compact coordinates); computed on first need. */

@@ -226,6 +226,34 @@ class TwoLayerNetTest {
     }
 
     @Test
+    void aStepMovesEveryTrainingPreActivationByTheSameBitsAsSummingItsTermsFirst() {
+        // The step adds a batch's last terms in the pass that subtracts from Z: for every batch size
+        // (groups of four and the rest), z − η·(Σ_b K[i,b]·dh_b, summed from 0 in batch order).
+        Samples train = samples(20, 6);
+        SparseRows rows = SparseRows.build(train);
+        ParameterLayout l = new ParameterLayout(train.features(), 9, 10);
+        SplittableRandom r = new SplittableRandom(5);
+        for (int n = 1; n <= 10; n++) {
+            LowRankW1 w1 = new LowRankW1(l, rows);
+            w1.restart(r.doubles(l.size(), -0.1, 0.1).toArray());
+            int[] batch = r.ints(n, 0, 20).toArray();
+            double[] dh = r.doubles(n * 9L, -1, 1).toArray();
+            double[] plain = w1.z.clone();
+            for (int i = 0; i < 20; i++) {
+                for (int j = 0; j < 9; j++) {
+                    double dz = 0;
+                    for (int b = 0; b < n; b++) {
+                        dz += rows.dot(i, batch[b]) * dh[b * 9 + j];
+                    }
+                    plain[i * 9 + j] -= 0.3 * dz;
+                }
+            }
+            w1.step(0.3, batch, n, dh);
+            assertThat(w1.z).as("batch of %d", n).isEqualTo(plain);
+        }
+    }
+
+    @Test
     void sameSeedGivesSameInitialWeights() {
         TwoLayerNet a = net(20, new JvmEvaluator());
         TwoLayerNet b = net(20, new JvmEvaluator());
