@@ -43,6 +43,7 @@ public final class ReadOnlyStore {
             config.setBusyTimeout(10_000);
             boolean writer = Files.exists(dir.resolve(ResultsStore.FILE + "-wal"));
             String uri = "jdbc:sqlite:" + file.toAbsolutePath().toUri() + (writer ? "?mode=ro" : "?mode=ro&immutable=1");
+            SqliteNative.prepare();
             Connection c = config.createConnection(uri);
             if (StoreMigration.isCurrent(c)) {
                 return new Opened(new ResultsStore(c), false);

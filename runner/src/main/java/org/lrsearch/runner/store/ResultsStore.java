@@ -46,6 +46,7 @@ public final class ResultsStore implements AutoCloseable {
 
     /** Opens (creating when absent) the store in {@code dir}; a store of the first layout is migrated in place. */
     public static ResultsStore open(Path dir) {
+        SqliteNative.prepare();
         try {
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(FILE));
             try (Statement s = c.createStatement()) {
