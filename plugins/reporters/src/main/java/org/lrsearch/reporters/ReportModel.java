@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinTask;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.lrsearch.api.ExperimentInfo;
 import org.lrsearch.api.ExperimentResults;
@@ -26,27 +29,60 @@ final class ReportModel {
     static Map<String, Object> build(ExperimentResults results, HtmlOptions options) throws IOException {
         ExperimentInfo info = results.info();
         ResultCells cells = new ResultCells(results);
-        Map<String, Object> m = new LinkedHashMap<>();
         Map<String, Object> report = info.report() == null ? Map.of() : info.report();
-        m.put("title", String.valueOf(report.getOrDefault("title", "lrsearch report: " + info.name())));
-        m.put("name", info.name());
-        m.put("configFile", info.configFile());
-        m.put("summary", summary(results));
-        m.put("table1", table1(cells, ReferenceTable.of(info)));
-        m.put("results", ResultsTable.build(results));
-        m.put("figure2", Figure2Section.panels(cells, options));
-        m.put("figure2Legend", Figure2Section.legend(cells));
-        m.put("traces", TraceSection.build(cells, results, options));
         Object baseline = report.get("baseline");
         Comparisons comparisons = Comparisons.of(results, cells.strategies(), baseline == null ? null : String.valueOf(baseline));
-        m.put("stats", stats(comparisons));
-        m.put("ranking", ranking(results, cells, comparisons, options));
-        m.put("compute", compute(cells, results));
-        m.put("frontier", ComputeFront.section(results, cells.strategies(), options));
-        m.put("profiles", ProfileSection.section(ProfileSection.of(results), options));
-        m.put("tuning", TuningReport.section(results, TuningReport.of(results), options));
-        m.put("problems", problems(results));
-        m.put("provenance", provenance(info, results));
+        Map<String, Callable<Object>> sections = new LinkedHashMap<>();
+        sections.put("title", () -> String.valueOf(report.getOrDefault("title", "lrsearch report: " + info.name())));
+        sections.put("name", info::name);
+        sections.put("configFile", info::configFile);
+        sections.put("summary", () -> summary(results));
+        sections.put("table1", () -> table1(cells, ReferenceTable.of(info)));
+        sections.put("results", () -> ResultsTable.build(results));
+        sections.put("figure2", () -> Figure2Section.panels(cells, options));
+        sections.put("figure2Legend", () -> Figure2Section.legend(cells));
+        sections.put("traces", () -> TraceSection.build(cells, results, options));
+        sections.put("stats", () -> stats(comparisons));
+        sections.put("ranking", () -> ranking(results, cells, comparisons, options));
+        sections.put("compute", () -> compute(cells, results));
+        sections.put("frontier", () -> ComputeFront.section(results, cells.strategies(), options));
+        sections.put("profiles", () -> ProfileSection.section(ProfileSection.of(results), options));
+        sections.put("tuning", () -> TuningReport.section(results, TuningReport.of(results), options));
+        sections.put("problems", () -> problems(results));
+        sections.put("provenance", () -> provenance(info, results));
+        return inParallel(sections);
+    }
+
+    /**
+     * Builds the sections at once on the machine's cores, keyed in the given order. Each only reads the
+     * results (and the cells and comparisons built before), and drawing the figures (curves, traces,
+     * fronts, profiles) is most of a report's time, spent on one core while the others idle.
+     */
+    private static Map<String, Object> inParallel(Map<String, Callable<Object>> sections) throws IOException {
+        Map<String, ForkJoinTask<Object>> tasks = new LinkedHashMap<>();
+        sections.forEach((key, section) -> tasks.put(key, ForkJoinTask.adapt(section)));
+        ForkJoinTask.invokeAll(tasks.values());
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Map.Entry<String, ForkJoinTask<Object>> t : tasks.entrySet()) {
+            try {
+                m.put(t.getKey(), t.getValue().get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while building the report", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IOException(cause);
+            }
+        }
         return m;
     }
 
