@@ -31,8 +31,11 @@ final class SqliteNative {
         try {
             String folder = LibraryLoaderUtil.getNativeLibResourcePath();
             String name = LibraryLoaderUtil.getNativeLibName();
-            Path dir = Path.of(System.getProperty("user.home"), ".cache", "lrsearch", "native",
-                    "sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + folder.replace("/org/sqlite/native", ""));
+            // $HOME first, Java's user.home only when it is unset (the rule of the data cache, MnistFiles).
+            String home = System.getenv("HOME");
+            Path dir = Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"))
+                    .resolve(Path.of(".cache", "lrsearch", "native", "sqlite-jdbc-" + SQLiteJDBCLoader.getVersion()
+                            + folder.replace("/org/sqlite/native", "")));
             Path lib = dir.resolve(name);
             if (!Files.isRegularFile(lib)) {
                 try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(folder + "/" + name)) {

@@ -18,8 +18,9 @@ class SqliteNativeTest {
             assertThat(store.runs()).isEmpty();
         }
         Path lib = Path.of(System.getProperty("org.sqlite.lib.path"), System.getProperty("org.sqlite.lib.name"));
-        assertThat(lib).isRegularFile()
-                .startsWith(Path.of(System.getProperty("user.home"), ".cache", "lrsearch", "native"));
+        String home = System.getenv("HOME");
+        assertThat(lib).isRegularFile().startsWith(Path.of(home != null && !home.isBlank() ? home
+                : System.getProperty("user.home"), ".cache", "lrsearch", "native"));
         assertThat(Files.size(lib)).isPositive();
     }
 }
