@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinTask;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.lrsearch.api.ExperimentInfo;
 import org.lrsearch.api.ExperimentResults;
@@ -50,40 +48,7 @@ final class ReportModel {
         sections.put("tuning", () -> TuningReport.section(results, TuningReport.of(results), options));
         sections.put("problems", () -> problems(results));
         sections.put("provenance", () -> provenance(info, results));
-        return inParallel(sections);
-    }
-
-    /**
-     * Builds the sections at once on the machine's cores, keyed in the given order. Each only reads the
-     * results (and the cells and comparisons built before), and drawing the figures (curves, traces,
-     * fronts, profiles) is most of a report's time, spent on one core while the others idle.
-     */
-    private static Map<String, Object> inParallel(Map<String, Callable<Object>> sections) throws IOException {
-        Map<String, ForkJoinTask<Object>> tasks = new LinkedHashMap<>();
-        sections.forEach((key, section) -> tasks.put(key, ForkJoinTask.adapt(section)));
-        ForkJoinTask.invokeAll(tasks.values());
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (Map.Entry<String, ForkJoinTask<Object>> t : tasks.entrySet()) {
-            try {
-                m.put(t.getKey(), t.getValue().get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while building the report", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof IOException io) {
-                    throw io;
-                }
-                if (cause instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new IOException(cause);
-            }
-        }
-        return m;
+        return Sections.inParallel(sections);
     }
 
     static Map<String, Object> summary(ExperimentResults results) {

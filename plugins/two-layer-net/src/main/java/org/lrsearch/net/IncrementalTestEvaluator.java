@@ -222,7 +222,7 @@ final class IncrementalTestEvaluator {
     /**
      * Z = X_test·W1(0) + (X_test·X_trainᵀ)·A, one row per hidden unit. Each entry is z0 plus the N
      * terms in t order, four per pass written left to right: the same bits as one term at a time
-     * (and as {@link LowRankW1#accumulate}), with Z loaded and stored once per four terms ({@link KernelRows}).
+     * (and as {@link RowSums#accumulate}), with Z loaded and stored once per four terms ({@link KernelRows}).
      * The array is the evaluator's own, overwritten by the next call (and by {@link #accuracy}'s hidden values).
      */
     private double[][] hidden(double[] a) {

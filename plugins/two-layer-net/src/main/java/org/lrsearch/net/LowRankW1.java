@@ -208,7 +208,7 @@ final class LowRankW1 {
     /**
      * W1 ← W1 − η·Xᵀ·dh, kept as A ← A − η·dh on the minibatch's rows and Z ← Z − η·(X·Xᵀ)·dh. Each
      * row of Z takes {@code z − η·dz} with {@code dz = Σ_b K[i,b]·dh_b} summed from 0 in batch order, as
-     * {@link #accumulate} sums; the last (up to four) terms are added in the same pass that subtracts
+     * {@link RowSums#accumulate} sums; the last (up to four) terms are added in the same pass that subtracts
      * from z, so a batch of four or fewer reads and writes each row once.
      */
     void step(double eta, int[] batch, int n, double[] dh) {
@@ -235,48 +235,12 @@ final class LowRankW1 {
             double[] base = zeros;
             if (last > 0) {
                 Arrays.fill(dz, 0.0);
-                accumulate(dz, 0, coef, 0, last, dh, h);
+                RowSums.accumulate(dz, 0, coef, 0, last, dh, h);
                 base = dz;
             }
-            subtract(z, i * h, eta, base, coef, last, n - last, dh, h);
+            RowSums.subtract(z, i * h, eta, base, coef, last, n - last, dh, h);
         }
         materialised = false;
-    }
-
-    /**
-     * {@code z[zo+j] −= η·(base[j] + Σ_t k[t]·a_t[j])} for the {@code terms} (1 to 4) terms from
-     * {@code from}, summed left to right from base[j]: one pass over the row.
-     */
-    private static void subtract(double[] z, int zo, double eta, double[] base, double[] k, int from, int terms,
-                                 double[] a, int h) {
-        int a0 = from * h, a1 = a0 + h, a2 = a1 + h, a3 = a2 + h;
-        double k0 = k[from];
-        switch (terms) {
-            case 1 -> {
-                for (int j = 0; j < h; j++) {
-                    z[zo + j] -= eta * (base[j] + k0 * a[a0 + j]);
-                }
-            }
-            case 2 -> {
-                double k1 = k[from + 1];
-                for (int j = 0; j < h; j++) {
-                    z[zo + j] -= eta * ((base[j] + k0 * a[a0 + j]) + k1 * a[a1 + j]);
-                }
-            }
-            case 3 -> {
-                double k1 = k[from + 1], k2 = k[from + 2];
-                for (int j = 0; j < h; j++) {
-                    z[zo + j] -= eta * (((base[j] + k0 * a[a0 + j]) + k1 * a[a1 + j]) + k2 * a[a2 + j]);
-                }
-            }
-            default -> {
-                double k1 = k[from + 1], k2 = k[from + 2], k3 = k[from + 3];
-                for (int j = 0; j < h; j++) {
-                    z[zo + j] -= eta * ((((base[j] + k0 * a[a0 + j]) + k1 * a[a1 + j]) + k2 * a[a2 + j])
-                            + k3 * a[a3 + j]);
-                }
-            }
-        }
     }
 
     /** X_train·W1(0), for points given by their coefficients A (compact coordinates); computed on first need. */
@@ -294,7 +258,7 @@ final class LowRankW1 {
         double[] z0 = zOrigin();
         for (int b = 0; b < count; b++) {
             System.arraycopy(z0, rows[b] * h, out, b * h, h);
-            accumulate(out, b * h, gram, rows[b] * nTrain, nTrain, c, h);
+            RowSums.accumulate(out, b * h, gram, rows[b] * nTrain, nTrain, c, h);
         }
     }
 
@@ -304,7 +268,7 @@ final class LowRankW1 {
         double[] z0 = zOrigin();
         for (int i = 0; i < nTrain; i++) {
             System.arraycopy(z0, i * h, z, i * h, h);
-            accumulate(z, i * h, gram, i * nTrain, nTrain, a, h);
+            RowSums.accumulate(z, i * h, gram, i * nTrain, nTrain, a, h);
         }
         materialised = false;
     }
@@ -314,7 +278,7 @@ final class LowRankW1 {
         double s = 0;
         for (int t = 0; t < nTrain; t++) {
             Arrays.fill(scratch, 0, h, 0.0);
-            accumulate(scratch, 0, gram, t * nTrain, nTrain, v, h);
+            RowSums.accumulate(scratch, 0, gram, t * nTrain, nTrain, v, h);
             for (int j = 0; j < h; j++) {
                 s += u[t * h + j] * scratch[j];
             }
@@ -359,28 +323,4 @@ final class LowRankW1 {
         }
         return true;
     }
-
-    /**
-     * {@code z[zo..zo+h) += Σ_t k[ko+t]·a[t·h..t·h+h)}, t ascending. Four terms per pass, written as
-     * one left-to-right expression: the same sums in the same order as one term per pass (so the
-     * same bits), but z is loaded and stored once per four terms and the JIT vectorises over j.
-     */
-    static void accumulate(double[] z, int zo, double[] k, int ko, int terms, double[] a, int h) {
-        int t = 0;
-        for (; t + 4 <= terms; t += 4) {
-            double k0 = k[ko + t], k1 = k[ko + t + 1], k2 = k[ko + t + 2], k3 = k[ko + t + 3];
-            int a0 = t * h, a1 = a0 + h, a2 = a1 + h, a3 = a2 + h;
-            for (int j = 0; j < h; j++) {
-                z[zo + j] = (((z[zo + j] + k0 * a[a0 + j]) + k1 * a[a1 + j]) + k2 * a[a2 + j]) + k3 * a[a3 + j];
-            }
-        }
-        for (; t < terms; t++) {
-            double kt = k[ko + t];
-            int at = t * h;
-            for (int j = 0; j < h; j++) {
-                z[zo + j] += kt * a[at + j];
-            }
-        }
-    }
-
 }

@@ -215,7 +215,7 @@ class TwoLayerNetTest {
             double[] a = r.doubles(terms * 13L, -1, 1).toArray();
             double[] fast = r.doubles(13, -1, 1).toArray();
             double[] plain = fast.clone();
-            LowRankW1.accumulate(fast, 0, k, 0, terms, a, 13);
+            RowSums.accumulate(fast, 0, k, 0, terms, a, 13);
             for (int t = 0; t < terms; t++) {
                 for (int j = 0; j < 13; j++) {
                     plain[j] += k[t] * a[t * 13 + j];
