@@ -3,6 +3,7 @@ package org.lrsearch.mnist;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.lrsearch.api.UserCache;
 import org.lrsearch.data.VerifiedFiles;
 
 /**
@@ -33,19 +34,13 @@ public final class MnistFiles {
                         + (isCache ? "." : ", or remove dataset.dir to use the verified cache " + defaultDir() + "."));
     }
 
-    /**
-     * $LRSEARCH_DATA, else $HOME/.cache/lrsearch/mnist: the same rule as {@code .ci/run} and the
-     * README. $HOME comes first because Java's {@code user.home} reads the password database and
-     * differs from it under sudo and in some containers; {@code user.home} only when $HOME is unset.
-     */
+    /** $LRSEARCH_DATA, else {@code mnist} in {@link UserCache}: the same rule as {@code .ci/run} and the README. */
     public static Path defaultDir() {
         String env = System.getenv("LRSEARCH_DATA");
         if (env != null && !env.isBlank()) {
             return Path.of(env).toAbsolutePath().normalize();
         }
-        String home = System.getenv("HOME");
-        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".cache", "lrsearch",
-                "mnist").toAbsolutePath().normalize();
+        return UserCache.dir("mnist");
     }
 
     static Optional<String> missing(MnistOptions options) {

@@ -5,11 +5,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.lrsearch.api.UserCache;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;
 
 /**
- * SQLite's native library loaded from one copy per driver version under {@code ~/.cache/lrsearch/native},
+ * SQLite's native library loaded from one copy per driver version under {@code native} in {@link UserCache},
  * written once. Left to itself the driver copies its 1 MB library into the temporary folder on every
  * start, under a fresh name, and compares the copy with the jar byte by byte (about a fifth of a second
  * of each command's start here), and a process that is killed leaves its copy behind.
@@ -31,11 +32,8 @@ final class SqliteNative {
         try {
             String folder = LibraryLoaderUtil.getNativeLibResourcePath();
             String name = LibraryLoaderUtil.getNativeLibName();
-            // $HOME first, Java's user.home only when it is unset (the rule of the data cache, MnistFiles).
-            String home = System.getenv("HOME");
-            Path dir = Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"))
-                    .resolve(Path.of(".cache", "lrsearch", "native", "sqlite-jdbc-" + SQLiteJDBCLoader.getVersion()
-                            + folder.replace("/org/sqlite/native", "")));
+            Path dir = UserCache.dir("native", "sqlite-jdbc-" + SQLiteJDBCLoader.getVersion()
+                    + folder.replace("/org/sqlite/native", ""));
             Path lib = dir.resolve(name);
             if (!Files.isRegularFile(lib)) {
                 try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(folder + "/" + name)) {

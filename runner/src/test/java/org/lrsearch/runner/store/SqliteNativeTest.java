@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lrsearch.api.UserCache;
 
 /** Opening a store points the SQLite driver at the kept copy of its native library. */
 class SqliteNativeTest {
@@ -18,9 +19,7 @@ class SqliteNativeTest {
             assertThat(store.runs()).isEmpty();
         }
         Path lib = Path.of(System.getProperty("org.sqlite.lib.path"), System.getProperty("org.sqlite.lib.name"));
-        String home = System.getenv("HOME");
-        assertThat(lib).isRegularFile().startsWith(Path.of(home != null && !home.isBlank() ? home
-                : System.getProperty("user.home"), ".cache", "lrsearch", "native"));
+        assertThat(lib).isRegularFile().startsWith(UserCache.dir("native"));
         assertThat(Files.size(lib)).isPositive();
     }
 }
