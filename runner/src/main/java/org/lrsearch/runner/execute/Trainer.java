@@ -107,84 +107,118 @@ public final class Trainer {
         return count;
     }
 
-    /** Trains for {@code spec.iterations()} iterations (fewer when diverged) and reports. */
-    public RunResult run() {
-        long t0 = System.nanoTime();
-        long evalNanos = 0;
-        TrainingContext ctx = new TrainingContext(model, optimizer, spec.iterations(), trainingSetSize, spec.batchSize());
-        EvaluationPoint at = new EvaluationPoint(ctx.space, optimizer);
-        List<CurvePoint> curve = new ArrayList<>();
-        LrTrace lrs = new LrTrace();
-        double initialLoss = model.trainLoss();
+    /**
+     * One iteration's minibatch, loss check and update; null to go on, else why the run diverged.
+     *
+     * <p>A method of its own, called once per iteration, so that the JIT profiles it from its first
+     * few hundred calls, the warm-up's included, and compiles it knowing every strategy class the
+     * process trains with. Inside {@link #run}'s loop it was profiled only once the loop itself was
+     * compiled, that is during the grid's first strategy: the compiled loop assumed that strategy's
+     * class alone, was thrown away when the next strategy came, and was compiled again (five times a
+     * grid, with the first runs meanwhile in slower code).
+     */
+    private String iterate(TrainingContext ctx, int it, double initialLoss) {
+        ctx.begin(it, batches.next(it));
+        // The guard against a growing loss is suspended while a strategy explores on purpose.
+        if (!Double.isFinite(ctx.loss) || (!ctx.exploring && ctx.loss > divergenceFactor * initialLoss)) {
+            return "minibatch loss " + ctx.loss + " at iteration " + it + (Double.isFinite(ctx.loss)
+                    ? " exceeds " + divergenceFactor + " x the initial loss " + initialLoss : " is not finite");
+        }
+        strategy.step(ctx);
+        return ctx.divergedReason;
+    }
+
+    /** What the loop leaves for the run's result. */
+    private static final class Progress {
         RunStatus status = RunStatus.OK;
         String message = "";
-        int done = 0;
+        int done;
         double lastAccuracy = Double.NaN;
         int lastEvalAt = -1;
+        long evalNanos;
+        final List<CurvePoint> curve = new ArrayList<>();
+        final LrTrace lrs = new LrTrace();
+    }
+
+    /**
+     * Trains for {@code spec.iterations()} iterations (fewer when diverged) and reports.
+     *
+     * <p>The loop ({@link #train}) and the result ({@link #finish}) are methods of their own for the
+     * JIT: the loop is compiled while it runs, from a profile of the calls made so far; the strategy's
+     * class-specific calls at the end of a run (its results) are kept out of it, so that a later
+     * strategy's class does not throw the compiled loop away.
+     */
+    public RunResult run() {
+        long t0 = System.nanoTime();
+        TrainingContext ctx = new TrainingContext(model, optimizer, spec.iterations(), trainingSetSize, spec.batchSize());
+        EvaluationPoint at = new EvaluationPoint(ctx.space, optimizer);
+        Progress p = new Progress();
+        train(ctx, at, p);
+        return finish(ctx, at, p, t0);
+    }
+
+    private void train(TrainingContext ctx, EvaluationPoint at, Progress p) {
+        double initialLoss = model.trainLoss();
         boolean perEpoch = spec.evalEvery() == RunSpec.EVERY_EPOCH;
         for (int it = 0; it < spec.iterations(); it++) {
             if ((it & 63) == 0 && cancelled.getAsBoolean()) {
                 throw new Cancelled();
             }
-            ctx.begin(it, batches.next(it));
-            // The guard against a growing loss is suspended while a strategy explores on purpose.
-            if (!Double.isFinite(ctx.loss) || (!ctx.exploring && ctx.loss > divergenceFactor * initialLoss)) {
-                status = RunStatus.DIVERGED;
-                message = "minibatch loss " + ctx.loss + " at iteration " + it + (Double.isFinite(ctx.loss)
-                        ? " exceeds " + divergenceFactor + " x the initial loss " + initialLoss : " is not finite");
-                break;
+            String diverged = iterate(ctx, it, initialLoss);
+            if (diverged != null) {
+                p.status = RunStatus.DIVERGED;
+                p.message = diverged;
+                return;
             }
-            strategy.step(ctx);
-            if (ctx.divergedReason != null) {
-                status = RunStatus.DIVERGED;
-                message = ctx.divergedReason;
-                break;
-            }
-            done = it + 1;
+            p.done = it + 1;
             if (observer != null) {
                 observer.iteration(ctx.record());
             }
-            lrs.add(ctx.committed);
+            p.lrs.add(ctx.committed);
             boolean scheduled = scheduled(spec, it, trainingSetSize);
-            if (scheduled || done == spec.iterations()) {
+            if (scheduled || p.done == spec.iterations()) {
                 if (!model.isFinite()) {
-                    status = RunStatus.DIVERGED;
-                    message = "a parameter is not finite after iteration " + it;
-                    break;
+                    p.status = RunStatus.DIVERGED;
+                    p.message = "a parameter is not finite after iteration " + it;
+                    return;
                 }
                 long e0 = System.nanoTime();
                 at.enter();
-                lastAccuracy = model.testAccuracy();
-                lastEvalAt = done;
+                p.lastAccuracy = model.testAccuracy();
+                p.lastEvalAt = p.done;
                 // A per-epoch curve ends with the run's final point, as the paper's figure does.
                 if (scheduled || perEpoch) {
                     double epoch = (double) ((long) it * spec.batchSize()) / trainingSetSize;
-                    curve.add(new CurvePoint(done, lastAccuracy, ctx.committed, epoch, model.trainAccuracy(),
+                    p.curve.add(new CurvePoint(p.done, p.lastAccuracy, ctx.committed, epoch, model.trainAccuracy(),
                             ctx.forward + ctx.backward));
                 }
                 at.leave();
-                evalNanos += System.nanoTime() - e0;
+                p.evalNanos += System.nanoTime() - e0;
             }
         }
-        double accuracy = lastAccuracy;
+    }
+
+    /** The final measurements (test accuracy unless the last iteration measured it) and the run's result. */
+    private RunResult finish(TrainingContext ctx, EvaluationPoint at, Progress p, long t0) {
+        double accuracy = p.lastAccuracy;
         double trainLoss = Double.NaN;
         double validationAccuracy = Double.NaN;
-        if (status == RunStatus.OK || model.isFinite()) {
+        if (p.status == RunStatus.OK || model.isFinite()) {
             at.enter();
             if (validation != null) {
                 validationAccuracy = model.accuracy(validation);
             }
-            if (lastEvalAt != done) {
+            if (p.lastEvalAt != p.done) {
                 long e0 = System.nanoTime();
                 accuracy = model.testAccuracy();
-                evalNanos += System.nanoTime() - e0;
+                p.evalNanos += System.nanoTime() - e0;
             }
             trainLoss = model.trainLoss();
             at.leave();
         }
         long wallMs = (System.nanoTime() - t0) / 1_000_000;
-        return new RunResult(spec, status, message, done, accuracy, trainLoss, strategy.results(), ctx.forward,
-                ctx.backward, wallMs, evalNanos / 1_000_000, curve, ctx.events, lrs.segments(), ctx.scalars.series(),
-                ctx.warnings, validationAccuracy);
+        return new RunResult(spec, p.status, p.message, p.done, accuracy, trainLoss, strategy.results(), ctx.forward,
+                ctx.backward, wallMs, p.evalNanos / 1_000_000, p.curve, ctx.events, p.lrs.segments(),
+                ctx.scalars.series(), ctx.warnings, validationAccuracy);
     }
 }
