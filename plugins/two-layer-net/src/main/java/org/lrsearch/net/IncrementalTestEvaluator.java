@@ -78,7 +78,6 @@ final class IncrementalTestEvaluator {
     private double[][] z0;
     /** Z of the last evaluation, one row per hidden unit over the test images. */
     private final double[][] z;
-    private final double[] logits;
     private final CertifiedPredictions.Work work;
     private final EvaluationBounds bounds;
 
@@ -88,7 +87,6 @@ final class IncrementalTestEvaluator {
         this.testRows = SparseRows.of(test);
         this.nTrain = train.count();
         this.kernel = KERNELS.get(new KernelKey(test, new ContentKey(train.values())), k -> kernel(testRows, train));
-        this.logits = new double[test.count() * l.out()];
         this.z = new double[l.hidden()][test.count()];
         this.predictions = new int[test.count()];
         this.work = new CertifiedPredictions.Work(l.out(), test.count());
@@ -159,9 +157,12 @@ final class IncrementalTestEvaluator {
      * order of a direct pass's output layer.
      *
      * @param a A(t), N×h
+     * @return a new array (test × out): only tests and tools ask for the logits, so a run does not
+     *         carry this 800 KB array, which G1 allocates outside its young regions (a humongous object)
      */
     double[] logits(double[] theta, double[] a) {
         int h = l.hidden(), out = l.out(), n = test.count();
+        double[] logits = new double[n * out];
         double[][] zr = hidden(a);
         double[] w2T = new double[out * h];
         l.transposeW2(theta, l.w2(), w2T);

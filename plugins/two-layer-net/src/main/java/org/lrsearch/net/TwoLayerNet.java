@@ -285,7 +285,7 @@ final class TwoLayerNet implements Model {
     /** Test-set logits as {@link #testAccuracy()} computes them. */
     double[] testLogits() {
         if (incremental() != null) {
-            return incremental().logits(theta, w1.a).clone();
+            return incremental().logits(theta, w1.a);
         }
         materializeW1();
         return evaluator.logits(l, theta, test);
