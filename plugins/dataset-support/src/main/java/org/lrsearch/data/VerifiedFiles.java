@@ -111,6 +111,9 @@ public record VerifiedFiles(String dataset, Map<String, String> sha256, Path dir
                         + byHand);
             }
         }
+        if (stamps != null) {
+            stamps.save();
+        }
         if (!missing.isEmpty()) {
             acquire(missing);
             for (String name : missing) {
