@@ -86,14 +86,15 @@ public record VerifiedFiles(String dataset, Map<String, String> sha256, Path dir
             String fault = null;
             byte[] bytes = null;
             try {
+                String id = stamps == null ? null : VerifiedStamps.identity(file); // taken before the read
                 bytes = IdxReader.readBytes(file);
                 String want = sha256.get(name);
-                if (want != null && (stamps == null || !stamps.passed(file, want))) {
+                if (want != null && (stamps == null || !stamps.passed(file, id, want))) {
                     String sha = sha256(bytes);
                     if (!sha.equals(want)) {
                         fault = "SHA-256 mismatch: expected " + want + ", got " + sha;
                     } else if (stamps != null) {
-                        stamps.record(file, want);
+                        stamps.record(file, id, want);
                     }
                 }
             } catch (DataException e) {

@@ -43,15 +43,16 @@ final class VerifiedStamps {
         return s;
     }
 
-    /** Whether {@code file} passed the check against {@code sha256} as it is now. */
-    boolean passed(Path file, String sha256) {
-        String id = identity(file);
+    /** Whether {@code file}, with identity {@code id} ({@link #identity}), passed the check against {@code sha256}. */
+    boolean passed(Path file, String id, String sha256) {
         return id != null && (id + " " + sha256).equals(stamps.getProperty(file.getFileName().toString()));
     }
 
-    /** Records that {@code file}, as it is now, matched {@code sha256} (written by {@link #save}). */
-    void record(Path file, String sha256) {
-        String id = identity(file);
+    /**
+     * Records that {@code file} matched {@code sha256} with the identity it had before it was read (so a
+     * file replaced while it was being checked is hashed again next time); written by {@link #save}.
+     */
+    void record(Path file, String id, String sha256) {
         if (id != null) {
             stamps.setProperty(file.getFileName().toString(), id + " " + sha256);
             changed = true;
@@ -80,7 +81,8 @@ final class VerifiedStamps {
         }
     }
 
-    private static String identity(Path file) {
+    /** Size, modification time and file key (inode) of {@code file}; null when they cannot be read. */
+    static String identity(Path file) {
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
             java.time.Instant t = a.lastModifiedTime().toInstant();
