@@ -47,6 +47,7 @@ final class LiveState implements AutoCloseable {
     /** The snapshot before the current one, kept until the next: a download of it may still be under way. */
     private Snapshot previous;
     private int serial;
+    private final Object rendering = new Object();
 
     /** One rendering of the store: the page's report, or why there is none yet, and files rendered on demand. */
     record Snapshot(String mark, Path dir, String html, String problem, Map<String, Path> downloads) {
@@ -150,6 +151,15 @@ final class LiveState implements AutoCloseable {
      * land), so no cell shows a mean of some of its seeds; once it has finished, every run, as report.html does.
      */
     void refresh() {
+        // One rendering at a time (the render loop, and a caller that asks for one now): two at once would
+        // share the next snapshot's folder and its report.html.part. A lock of its own, so that status()
+        // is not kept waiting while a report renders.
+        synchronized (rendering) {
+            render();
+        }
+    }
+
+    private void render() {
         if (!ready()) {
             return;
         }
