@@ -125,21 +125,16 @@ public final class HtmlReporter implements ReporterPlugin<HtmlOptions> {
      * template edited since is read again, as {@code lrsearch serve} and {@code lrsearch report} in the
      * same process need.
      */
-    private static final Map<String, Configuration> CONFIGURATIONS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Configuration> CONFIGURATIONS = new java.util.HashMap<>();
 
-    static Configuration configuration(Path overrideDir) throws IOException {
+    static synchronized Configuration configuration(Path overrideDir) throws IOException {
         String key = overrideDir == null ? "" : overrideDir.toAbsolutePath().normalize().toString();
-        try {
-            return CONFIGURATIONS.computeIfAbsent(key, k -> {
-                try {
-                    return newConfiguration(overrideDir);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
+        Configuration cfg = CONFIGURATIONS.get(key);
+        if (cfg == null) {
+            cfg = newConfiguration(overrideDir);
+            CONFIGURATIONS.put(key, cfg);
         }
+        return cfg;
     }
 
     private static Configuration newConfiguration(Path overrideDir) throws IOException {
