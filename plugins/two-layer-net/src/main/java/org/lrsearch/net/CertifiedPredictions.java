@@ -30,11 +30,12 @@ final class CertifiedPredictions {
     }
 
     /**
-     * Sees each image's fast logits ({@code logit[k][image]}) and their bound B (tests check
+     * Sees each image's fast logits ({@code logit[k][column]}) and their bound B (tests check
      * |fast − direct| ≤ B image by image).
      */
     interface Witness {
-        void logits(int image, double[][] logit, double bound);
+        /** @param column where the image's logits are in {@code logit} (its place in the block of images computed) */
+        void logits(int image, double[][] logit, int column, double bound);
     }
 
     /** Tests only: told every image's fast logits and bound; null in real runs. */
@@ -83,12 +84,18 @@ final class CertifiedPredictions {
         final double[] first;
         final double[] second;
         final double[] top;
+        /**
+         * Per image, what its certificate leaves in hand: the top two logits' gap less 4B where the fast
+         * prediction was taken (what {@link CarriedCertificates} may spend), −∞ where it was recomputed.
+         */
+        final double[] slack;
 
         Work(int out, int n) {
             logit = new double[out][n];
             first = new double[n];
             second = new double[n];
             top = new double[n];
+            slack = new double[n];
         }
     }
 
@@ -99,33 +106,60 @@ final class CertifiedPredictions {
     static final double TIE = 0x1p-900;
 
     /**
+     * The magnitudes of θ that every image's bound B is made of, taken once per evaluation.
+     *
+     * @param wMax           max over classes of Σ_j |W2[j][k]|, rounded up
+     * @param outputRounding both output sums' rounding (h products and b2, hidden values in [0, 1])
+     */
+    record Scales(double wMax, double b1Max, double b2Max, double outputRounding) {
+        static Scales of(ParameterLayout l, double[] theta) {
+            int h = l.hidden(), out = l.out();
+            double wMax = 0, b2Max = 0, b1Max = 0;
+            for (int k = 0; k < out; k++) {
+                double s = 0;
+                for (int j = 0; j < h; j++) {
+                    s += Math.abs(theta[l.w2() + j * out + k]);
+                }
+                wMax = Math.max(wMax, s);
+                b2Max = Math.max(b2Max, Math.abs(theta[l.b2() + k]));
+            }
+            for (int j = 0; j < h; j++) {
+                b1Max = Math.max(b1Max, Math.abs(theta[l.b1() + j]));
+            }
+            wMax *= 1 + gamma(h + 1);
+            // Both output sums (h products and b2) round; hidden values lie in [0, 1] up to the sigmoid's error.
+            return new Scales(wMax, b1Max, b2Max, 2 * gamma(h + 2) * 1.01 * (wMax + b2Max));
+        }
+    }
+
+    /**
+     * B: a bound on |fast logit − direct logit| for an image whose hidden pre-activations are within
+     * {@code zError} of the direct pass's and at most {@code zBound} in magnitude. It also bounds the
+     * direct logits' own distance from the exact ones (docs/EVALUATION.md §6).
+     */
+    static double bound(double zError, double zBound, Scales sc) {
+        // How far each hidden value can be from the direct evaluation's: its input's distance
+        // (z, plus the rounding of adding b1 on either side) through σ's slope of at most 1/4,
+        // the fast sigmoid's error, and the direct sigmoid's own rounding (exp, add, divide).
+        double hidden = (zError + 2 * U * (zBound + zError + sc.b1Max())) / 4 + SIGMOID_ERROR + 4 * U;
+        return sc.wMax() * hidden + sc.outputRounding();
+    }
+
+    /**
      * Predicted classes of {@code n} images.
      *
      * @param z      hidden pre-activations without b1, one row per hidden unit over the images;
      *               overwritten with the hidden values
      * @param zError per image, a bound on |z − z of the direct evaluation| over its hidden units
      * @param zBound per image, a bound on |z| over its hidden units
-     * @param pred   receives each image's predicted class
-     * @return how many images were recomputed exactly
+     * @param images which test image each column is (null: column i is image i)
+     * @param pred   receives each image's predicted class, by column
+     * @return how many images were recomputed exactly; {@code w.slack} holds each column's slack
      */
-    static int predict(ParameterLayout l, double[] theta, double[][] z, double[] zError, double[] zBound, int n, Exact exact,
-                       int[] pred, Work w) {
-        int h = l.hidden(), out = l.out();
-        double wMax = 0, b2Max = 0, b1Max = 0;
-        for (int k = 0; k < out; k++) {
-            double s = 0;
-            for (int j = 0; j < h; j++) {
-                s += Math.abs(theta[l.w2() + j * out + k]);
-            }
-            wMax = Math.max(wMax, s);
-            b2Max = Math.max(b2Max, Math.abs(theta[l.b2() + k]));
-        }
-        for (int j = 0; j < h; j++) {
-            b1Max = Math.max(b1Max, Math.abs(theta[l.b1() + j]));
-        }
-        // Both output sums (h products and b2) round; hidden values lie in [0, 1] up to the sigmoid's error.
-        double outputRounding = 2 * gamma(h + 2) * 1.01 * (wMax + b2Max);
-        double[] first = w.first, second = w.second, top = w.top;
+    static int predict(ParameterLayout l, double[] theta, Scales sc, double[][] z, double[] zError, double[] zBound,
+                       int n, int[] images, Exact exact, int[] pred, Work w) {
+        int h = l.hidden();
+        double[] first = w.first, second = w.second, top = w.top, slack = w.slack;
         int recomputed = 0;
         // Block by block, so that a block's hidden values and logits stay in L1 from one pass to the next.
         for (int i0 = 0; i0 < n; i0 += BLOCK) {
@@ -137,18 +171,18 @@ final class CertifiedPredictions {
             topTwo(w.logit, first, second, i0, i1);
             topClasses(w.logit, first, top, i0, i1);
             for (int i = i0; i < i1; i++) {
-                // How far each hidden value can be from the direct evaluation's: its input's distance
-                // (z, plus the rounding of adding b1 on either side) through σ's slope of at most 1/4,
-                // the fast sigmoid's error, and the direct sigmoid's own rounding (exp, add, divide).
-                double hidden = (zError[i] + 2 * U * (zBound[i] + zError[i] + b1Max)) / 4 + SIGMOID_ERROR + 4 * U;
-                double bound = wMax * hidden + outputRounding;
+                double bound = bound(zError[i], zBound[i], sc);
+                int image = images == null ? i : images[i];
                 if (witness != null) {
-                    witness.logits(i, w.logit, bound);
+                    witness.logits(image, w.logit, i, bound);
                 }
-                if (first[i] - second[i] > Math.max(2 * bound, TIE)) {
+                double gap = first[i] - second[i];
+                if (gap > Math.max(2 * bound, TIE)) {
                     pred[i] = (int) top[i];
+                    slack[i] = gap - 4 * bound;
                 } else {
-                    pred[i] = exact.argmax(i);
+                    pred[i] = exact.argmax(image);
+                    slack[i] = Double.NEGATIVE_INFINITY;
                     recomputed++;
                 }
             }

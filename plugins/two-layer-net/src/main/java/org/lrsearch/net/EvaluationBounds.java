@@ -60,6 +60,11 @@ final class EvaluationBounds {
         trainMax = max;
     }
 
+    /** max |X_train|. */
+    double trainMax() {
+        return trainMax;
+    }
+
     /** W1(0) of the run (its largest magnitude enters every bound). */
     void origin(double[] w1) {
         double m = 0;

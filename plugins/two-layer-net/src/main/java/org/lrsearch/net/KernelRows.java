@@ -7,7 +7,7 @@ package org.lrsearch.net;
  */
 final class KernelRows {
     /** Test images per block: a block's kernel rows stay in L2 across hidden units. */
-    private static final int IMAGE_BLOCK = 1024;
+    static final int IMAGE_BLOCK = 1024;
 
     private KernelRows() {
     }
@@ -68,6 +68,31 @@ final class KernelRows {
             double at = a[t * h + j];
             for (int i = i0; i < i1; i++) {
                 zj[i] += kt[i] * at;
+            }
+        }
+    }
+
+    /**
+     * {@code dst[r][p] = src[r][images[p]]} for p below {@code len}: the listed images' columns, four
+     * rows per pass so that each index is loaded once for four values.
+     */
+    static void gather(double[][] src, int[] images, int len, double[][] dst) {
+        int r = 0;
+        for (; r + 4 <= src.length; r += 4) {
+            double[] f0 = src[r], f1 = src[r + 1], f2 = src[r + 2], f3 = src[r + 3];
+            double[] t0 = dst[r], t1 = dst[r + 1], t2 = dst[r + 2], t3 = dst[r + 3];
+            for (int p = 0; p < len; p++) {
+                int i = images[p];
+                t0[p] = f0[i];
+                t1[p] = f1[i];
+                t2[p] = f2[i];
+                t3[p] = f3[i];
+            }
+        }
+        for (; r < src.length; r++) {
+            double[] from = src[r], to = dst[r];
+            for (int p = 0; p < len; p++) {
+                to[p] = from[images[p]];
             }
         }
     }

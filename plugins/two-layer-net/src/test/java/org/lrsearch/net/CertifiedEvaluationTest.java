@@ -100,10 +100,10 @@ class CertifiedEvaluationTest {
         double[] direct = new JvmEvaluator().logits(net.layout(), net.parameters(), task.test());
         double[] worst = {0};
         int[] seen = {0};
-        CertifiedPredictions.witness = (image, logit, bound) -> {
+        CertifiedPredictions.witness = (image, logit, column, bound) -> {
             seen[0]++;
             for (int k = 0; k < out; k++) {
-                double error = Math.abs(logit[k][image] - direct[image * out + k]);
+                double error = Math.abs(logit[k][column] - direct[image * out + k]);
                 worst[0] = Math.max(worst[0], error / bound);
             }
         };
