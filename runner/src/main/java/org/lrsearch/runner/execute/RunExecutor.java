@@ -36,10 +36,12 @@ public final class RunExecutor {
 
     /** Iterations of a warm-up run: enough for the JIT to compile the training and evaluation loops. */
     static final int WARM_UP_ITERATIONS = 500;
+    /** Evaluations of a warm-up run, at most. */
+    static final int WARM_UP_EVALUATIONS = 20;
 
     /**
-     * Trains a shortened copy of {@code run} (its evaluation schedule kept, so the same evaluation code
-     * runs) and discards it, so that the runs timed afterwards do not
+     * Trains a shortened copy of {@code run} (evaluating as it does, at most {@link #WARM_UP_EVALUATIONS}
+     * times, so the same evaluation code runs) and discards it, so that the runs timed afterwards do not
      * pay for the JIT compiling their code: without it the first run of a process took 1.2 s where the
      * same run took 80 ms later, and the Compute table's times depended on run order. Nothing of it is
      * kept; caches it fills (data, kernels) hold the same values a run would compute.
@@ -47,8 +49,12 @@ public final class RunExecutor {
     public void warmUp(PlannedRun run, ComposedConfig config, BooleanSupplier cancelled) {
         RunSpec s = run.spec();
         int iterations = Math.min(s.iterations(), WARM_UP_ITERATIONS);
+        // At most WARM_UP_EVALUATIONS evaluations: each runs its loops over the whole test set, so a few
+        // compile them; a per-epoch schedule on a 1-shot set would evaluate a hundred times.
+        int every = Math.max(iterations / WARM_UP_EVALUATIONS, 1);
+        int evalEvery = s.evalEvery() == RunSpec.EVERY_EPOCH ? every : Math.max(s.evalEvery(), every);
         RunSpec shortened = new RunSpec(s.runId(), s.dataset(), s.model(), s.batchSize(), s.shots(), s.selection(),
-                s.strategy(), s.strategyPlugin(), s.seed(), iterations, s.evalEvery(), s.coordinates(), s.swept());
+                s.strategy(), s.strategyPlugin(), s.seed(), iterations, evalEvery, s.coordinates(), s.swept());
         execute(new PlannedRun(run.order(), shortened, run.dataset(), run.request(), run.model(), run.strategyKey(),
                 run.strategySpec(), run.optimizerKey(), run.optimizerSpec(), run.training()), config, cancelled);
     }
