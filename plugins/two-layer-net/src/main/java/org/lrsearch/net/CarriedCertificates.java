@@ -10,15 +10,16 @@ import java.util.Arrays;
  * fast logits were apart by its bound 4B and a slack more. Between r and now each logit of the exact
  * function of the stored parameters moved by at most
  *
- * <pre>  C = Δ(W2, b2) + (W_r/4)·(Δb1 + Σ_t |x·x_t|·ΔA_t)</pre>
+ * <pre>  C = Δ(W2, b2) + ¼·max_k Σ_j |W2[j][k]|·(Δb1_j + Σ_t |x·x_t|·ΔA_tj)</pre>
  *
- * (σ's slope is at most 1/4, W_r = max_k Σ_j |W2[j][k]| at r, ΔA_t how far row t of A travelled, and
- * Δ(W2, b2), Δb1 likewise: W1 = W1(0) + X_trainᵀA moves only through A), and the direct pass's
- * logits are within B of the exact ones at either evaluation. So where the slack exceeds 2(C + B_now)
- * the direct pass still has the same unique maximum, and the image is not computed again. The
- * distances travelled are kept as running sums of each evaluation's movement, rounded up, so that an
- * image's C is a few subtractions against what the sums were when it was last computed; Σ_t |K_it|·ΔA_t
- * is one pass of N multiply-adds per image (the computation it saves costs N·h + 11·h).
+ * (σ's slope is at most 1/4; W1 = W1(0) + X_trainᵀA moves only through A), and the direct pass's logits
+ * are within B of the exact ones at either evaluation. So where the slack exceeds 2(C + B_now) the
+ * direct pass still has the same unique maximum, and the image is not computed again. The distances
+ * travelled are kept as running sums of each evaluation's movement, rounded up, with |W2| taken as its
+ * largest value so far (at least its value at any r): per row t of A, max_k Σ_j |W2[j][k]|·|ΔA_tj|, so
+ * that an image's C is a few subtractions against what the sums were when it was last computed, and
+ * Σ_t |K_it|·(row t's sum) one pass of N multiply-adds per image (the computation it saves costs
+ * N·h + 11·h).
  */
 final class CarriedCertificates {
     private final ParameterLayout l;
@@ -30,7 +31,7 @@ final class CarriedCertificates {
     /** Relative error of an S_i sum (N products and sums), taken generously for the subtraction too. */
     private final double gammaS;
 
-    /** Per training image t, the distance row t of A has travelled, max over hidden units, summed over evaluations. */
+    /** Per training image t, the distance row t of A has travelled, weighted by |W2| (max over classes), summed over evaluations. */
     private final double[] pathA;
     private double pathAll;
     private double pathOut;
@@ -38,15 +39,16 @@ final class CarriedCertificates {
     /** A and θ from b1 on at the last evaluation, or null when there is none to measure from. */
     private double[] lastA;
     private double[] lastTail;
-    private double slopeNow;
 
-    /** Per image, at its last computation: slack, the sums then, and W/4 then. */
+    /** Per image, at its last computation: slack and the sums then. */
     private final double[] slack;
     private final double[] outAt;
     private final double[] b1At;
     private final double[] allAt;
     private final double[] sAt;
-    private final double[] slopeAt;
+    /** max over evaluations so far of |W2[j][k]|, entry by entry. */
+    private final double[] w2Max;
+    private final double[] change;
     /** Per image, Σ_t |K_it|·pathA_t now. */
     private final double[] s;
     /** Per image, slack − 2(C + B) now: the image is carried where this is positive. */
@@ -79,7 +81,8 @@ final class CarriedCertificates {
         b1At = new double[n];
         allAt = new double[n];
         sAt = new double[n];
-        slopeAt = new double[n];
+        w2Max = new double[l.hidden() * l.out()];
+        change = new double[l.hidden()];
         s = new double[n];
         room = new double[n];
         needed = new int[n];
@@ -102,7 +105,6 @@ final class CarriedCertificates {
      */
     int select(double[] theta, double[] a, double[] zError, double[] zBound, CertifiedPredictions.Scales sc) {
         move(theta, a);
-        slopeNow = sc.wMax() / 4;
         sums();
         // One pass the JIT vectorises (every array indexed alike, no branch), then the list.
         for (int i = 0; i < n; i++) {
@@ -150,7 +152,20 @@ final class CarriedCertificates {
     private double moved(int i) {
         // Σ_t |x·x_t|·ΔA_t, with the two S sums' rounding and then the kernel's own.
         double kernelTerms = (s[i] - sAt[i]) + gammaS * (s[i] + sAt[i]) + kernelError[i] * (pathAll - allAt[i]);
-        return (pathOut - outAt[i]) + slopeAt[i] * ((pathB1 - b1At[i]) + kernelTerms);
+        return (pathOut - outAt[i]) + 0.25 * ((pathB1 - b1At[i]) + kernelTerms);
+    }
+
+    /** max_k Σ_j w2Max[j][k]·d[j]: how far a change d of the hidden pre-activations can move a logit, over σ's slope. */
+    private double weighted(double[] d, int h, int out) {
+        double worst = 0;
+        for (int k = 0; k < out; k++) {
+            double sum = 0;
+            for (int j = 0; j < h; j++) {
+                sum += w2Max[j * out + k] * d[j];
+            }
+            worst = Math.max(worst, sum);
+        }
+        return worst;
     }
 
     /** Tells the witness each image's C and B (the margin's two parts, as {@link #select} computes them). */
@@ -167,7 +182,6 @@ final class CarriedCertificates {
         b1At[i] = pathB1;
         allAt[i] = pathAll;
         sAt[i] = s[i];
-        slopeAt[i] = slopeNow;
     }
 
     /** Every image was computed now, with these slacks. */
@@ -177,32 +191,34 @@ final class CarriedCertificates {
         Arrays.fill(b1At, pathB1);
         Arrays.fill(allAt, pathAll);
         System.arraycopy(s, 0, sAt, 0, n);
-        Arrays.fill(slopeAt, slopeNow);
     }
 
     /**
      * The running sums, each addition rounded up (so each sum is at least the exact one): per row of A
-     * the largest change over hidden units; for the output layer the largest Σ_j |ΔW2[j][k]| + |Δb2[k]|
-     * over classes; for b1 the largest change.
+     * and for b1, the change weighted by |W2| so far (max over classes of Σ_j |W2[j][k]|·|Δ_j|); for the
+     * output layer the largest Σ_j |ΔW2[j][k]| + |Δb2[k]| over classes.
      */
     private void move(double[] theta, double[] a) {
-        int h = l.hidden(), out = l.out(), b1 = l.b1();
+        int h = l.hidden(), out = l.out(), b1 = l.b1(), w2 = l.w2() - b1, b2 = l.b2() - b1;
+        // |W2| so far, entry by entry: at least |W2| at any earlier evaluation, whichever an image's r is.
+        for (int p = 0; p < h * out; p++) {
+            w2Max[p] = Math.max(w2Max[p], Math.abs(theta[l.w2() + p]));
+        }
+        double round = 1 + 2 * CertifiedPredictions.gamma(h + 2);
         if (lastA != null) {
+            // Row t's change, weighted by how much each hidden unit can move a logit: max_k Σ_j |W2[j][k]|·|ΔA_tj|.
             for (int t = 0; t < nTrain; t++) {
-                double m = 0;
-                for (int j = t * h; j < (t + 1) * h; j++) {
-                    m = Math.max(m, Math.abs(a[j] - lastA[j]));
+                for (int j = 0; j < h; j++) {
+                    change[j] = Math.abs(a[t * h + j] - lastA[t * h + j]);
                 }
-                m = Math.nextUp(m);
+                double m = Math.nextUp(weighted(change, h, out) * round);
                 pathA[t] = Math.nextUp(pathA[t] + m);
                 pathAll = Math.nextUp(pathAll + m);
             }
-            double moveB1 = 0;
             for (int j = 0; j < h; j++) {
-                moveB1 = Math.max(moveB1, Math.abs(theta[b1 + j] - lastTail[j]));
+                change[j] = Math.abs(theta[b1 + j] - lastTail[j]);
             }
-            pathB1 = Math.nextUp(pathB1 + Math.nextUp(moveB1));
-            int w2 = l.w2() - b1, b2 = l.b2() - b1;
+            pathB1 = Math.nextUp(pathB1 + Math.nextUp(weighted(change, h, out) * round));
             double moveOut = 0;
             for (int k = 0; k < out; k++) {
                 double d = Math.abs(theta[b1 + b2 + k] - lastTail[b2 + k]);
@@ -211,7 +227,7 @@ final class CarriedCertificates {
                 }
                 moveOut = Math.max(moveOut, d);
             }
-            pathOut = Math.nextUp(pathOut + Math.nextUp(moveOut * (1 + 2 * CertifiedPredictions.gamma(h + 2))));
+            pathOut = Math.nextUp(pathOut + Math.nextUp(moveOut * round));
         } else {
             lastA = new double[a.length];
             lastTail = new double[l.size() - b1];
