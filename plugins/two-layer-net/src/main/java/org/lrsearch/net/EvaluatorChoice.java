@@ -52,7 +52,7 @@ final class EvaluatorChoice {
         if (!decided) {
             decided = true;
             if (wanted && IncrementalTestEvaluator.paysOff(l, task.test(), task.train(), trainRows, origin, expected)) {
-                incremental = new IncrementalTestEvaluator(l, task.test(), task.train());
+                incremental = new IncrementalTestEvaluator(l, task.test(), task.train(), expected > 1);
                 incremental.reset(origin);
             }
         }

@@ -81,12 +81,13 @@ final class IncrementalTestEvaluator {
     /** A chunk of images' Z and kernel columns, gathered when only some images are computed (made on first use). */
     private double[][] chunkZ;
     private double[][] chunkKernel;
-    /** Which images each evaluation computes (package-private for tests). */
+    /** Which images each evaluation computes, or null (package-private for tests). */
     final CarriedCertificates carried;
     private final CertifiedPredictions.Work work;
     private final EvaluationBounds bounds;
 
-    IncrementalTestEvaluator(ParameterLayout l, Samples test, Samples train) {
+    /** @param carry whether to carry predictions between evaluations (a run that evaluates once has none to carry) */
+    IncrementalTestEvaluator(ParameterLayout l, Samples test, Samples train, boolean carry) {
         this.l = l;
         this.test = test;
         this.testRows = SparseRows.of(test);
@@ -96,7 +97,7 @@ final class IncrementalTestEvaluator {
         this.predictions = new int[test.count()];
         this.work = new CertifiedPredictions.Work(l.out(), test.count());
         this.bounds = new EvaluationBounds(testRows, kernel, train);
-        this.carried = new CarriedCertificates(l, kernel, testRows, bounds.trainMax());
+        this.carried = carry ? new CarriedCertificates(l, kernel, testRows, bounds.trainMax()) : null;
     }
 
     /**
@@ -156,7 +157,9 @@ final class IncrementalTestEvaluator {
         w1Origin = w1;
         z0 = null;
         bounds.origin(w1);
-        carried.forget();
+        if (carried != null) {
+            carried.forget();
+        }
     }
 
     /**
@@ -206,13 +209,15 @@ final class IncrementalTestEvaluator {
             }
             return directArgmax(theta, w2T, image);
         };
-        int m = carried.select(theta, a, zError, zBound, sc);
+        int m = carried == null ? n : carried.select(theta, a, zError, zBound, sc);
         selectedLast = m >= n * FULL_SHARE ? n : m;
         carriedLast = n - selectedLast;
         if (selectedLast == n) {
             recomputedLast = CertifiedPredictions.predict(l, theta, sc, hidden(a), zError, zBound, n, null, exact,
                     predictions, work);
-            carried.computedAll(work.slack);
+            if (carried != null) {
+                carried.computedAll(work.slack);
+            }
         } else {
             recomputedLast = computeSome(theta, a, sc, zError, zBound, m, exact);
         }
@@ -227,8 +232,8 @@ final class IncrementalTestEvaluator {
     }
 
     /**
-     * Above this share of images to compute, all are: gathering the others' columns costs about a
-     * sixth of computing them (N + h of the N·h + 11·h values per image), and the full path needs none.
+     * Above this share of images to compute, all are: gathering an image's columns (N + h values) costs
+     * about a fifth of computing it (N·h + 11·h multiply-adds, vectorised), and the full path gathers none.
      */
     private static final double FULL_SHARE = 0.8;
     /** Images gathered per chunk: the chunk's kernel columns (N × this) stay in L2. */

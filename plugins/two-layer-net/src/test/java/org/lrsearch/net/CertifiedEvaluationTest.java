@@ -190,6 +190,10 @@ class CertifiedEvaluationTest {
             }
             assertThat(accuracy).as("run %d", run).isEqualTo((double) correct / direct.length);
             incremental.add(net.incremental() != null);
+            if (net.incremental() != null) {
+                // One evaluation: nothing to carry to a next one, so no per-image certificates are kept.
+                assertThat(net.incremental().carried).isNull();
+            }
         }
         // Direct passes first; from the run whose spending reaches the kernel's price on, the kernel.
         int first = incremental.indexOf(true);

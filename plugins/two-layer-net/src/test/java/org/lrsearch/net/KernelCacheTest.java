@@ -22,7 +22,7 @@ class KernelCacheTest {
         SplittableRandom rng = new SplittableRandom(2);
         long peak = 0;
         for (int s = 0; s < sets; s++) {
-            new IncrementalTestEvaluator(layout, test, SyntheticData.sparse(n, features, 3, rng));
+            new IncrementalTestEvaluator(layout, test, SyntheticData.sparse(n, features, 3, rng), false);
             peak = Math.max(peak, IncrementalTestEvaluator.kernelCacheBytes());
         }
         assertThat(peak).isLessThanOrEqualTo(IncrementalTestEvaluator.KERNEL_CACHE_BYTES)
@@ -35,10 +35,10 @@ class KernelCacheTest {
         Samples train = SyntheticData.sparse(20, 784, 5, new SplittableRandom(4));
         ParameterLayout layout = new ParameterLayout(784, 4, 10);
         long before = IncrementalTestEvaluator.kernelCacheBytes();
-        new IncrementalTestEvaluator(layout, test, train);
+        new IncrementalTestEvaluator(layout, test, train, false);
         long once = IncrementalTestEvaluator.kernelCacheBytes();
         new IncrementalTestEvaluator(layout, test, new Samples(train.count(), train.features(), train.values().clone(),
-                train.labels().clone()));
+                train.labels().clone()), false);
         assertThat(IncrementalTestEvaluator.kernelCacheBytes()).isEqualTo(once).isGreaterThanOrEqualTo(before);
     }
 }
