@@ -51,7 +51,7 @@ final class EvaluatorChoice {
     IncrementalTestEvaluator evaluator(double[] origin) {
         if (!decided) {
             decided = true;
-            if (wanted && IncrementalTestEvaluator.paysOff(l, task.test(), task.train(), trainRows, origin, expected)) {
+            if (wanted && SharedProducts.paysOff(l, task.test(), task.train(), trainRows, origin, expected)) {
                 incremental = new IncrementalTestEvaluator(l, task.test(), task.train(), expected > 1);
                 incremental.reset(origin);
             }

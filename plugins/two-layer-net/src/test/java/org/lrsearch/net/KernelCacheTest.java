@@ -17,16 +17,16 @@ class KernelCacheTest {
         int testCount = 4000, features = 784, n = 100;
         Samples test = SyntheticData.sparse(testCount, features, 3, new SplittableRandom(1));
         long perKernel = 8L * testCount * n;
-        int sets = (int) (1.5 * IncrementalTestEvaluator.KERNEL_CACHE_BYTES / perKernel) + 1;
+        int sets = (int) (1.5 * SharedProducts.KERNEL_CACHE_BYTES / perKernel) + 1;
         ParameterLayout layout = new ParameterLayout(features, 4, 10);
         SplittableRandom rng = new SplittableRandom(2);
         long peak = 0;
         for (int s = 0; s < sets; s++) {
             new IncrementalTestEvaluator(layout, test, SyntheticData.sparse(n, features, 3, rng), false);
-            peak = Math.max(peak, IncrementalTestEvaluator.kernelCacheBytes());
+            peak = Math.max(peak, SharedProducts.kernelCacheBytes());
         }
-        assertThat(peak).isLessThanOrEqualTo(IncrementalTestEvaluator.KERNEL_CACHE_BYTES)
-                .isGreaterThan(IncrementalTestEvaluator.KERNEL_CACHE_BYTES / 2);
+        assertThat(peak).isLessThanOrEqualTo(SharedProducts.KERNEL_CACHE_BYTES)
+                .isGreaterThan(SharedProducts.KERNEL_CACHE_BYTES / 2);
     }
 
     @Test
@@ -34,11 +34,11 @@ class KernelCacheTest {
         Samples test = SyntheticData.sparse(50, 784, 5, new SplittableRandom(3));
         Samples train = SyntheticData.sparse(20, 784, 5, new SplittableRandom(4));
         ParameterLayout layout = new ParameterLayout(784, 4, 10);
-        long before = IncrementalTestEvaluator.kernelCacheBytes();
+        long before = SharedProducts.kernelCacheBytes();
         new IncrementalTestEvaluator(layout, test, train, false);
-        long once = IncrementalTestEvaluator.kernelCacheBytes();
+        long once = SharedProducts.kernelCacheBytes();
         new IncrementalTestEvaluator(layout, test, new Samples(train.count(), train.features(), train.values().clone(),
                 train.labels().clone()), false);
-        assertThat(IncrementalTestEvaluator.kernelCacheBytes()).isEqualTo(once).isGreaterThanOrEqualTo(before);
+        assertThat(SharedProducts.kernelCacheBytes()).isEqualTo(once).isGreaterThanOrEqualTo(before);
     }
 }
