@@ -32,9 +32,8 @@ final class IncrementalTestEvaluator {
     private double[][] z0;
     /** Z of the last evaluation, one row per hidden unit over the test images. */
     private final double[][] z;
-    /** A chunk of images' Z and kernel columns, gathered when only some images are computed (made on first use). */
-    private double[][] chunkZ;
-    private double[][] chunkKernel;
+    /** The columns of a chunk of images, gathered when only some images are computed (made on first use, then reused). */
+    private Chunk chunk;
     /** Which images each evaluation computes, or null (package-private for tests). */
     final CarriedCertificates carried;
     private final CertifiedPredictions.Work work;
@@ -113,7 +112,6 @@ final class IncrementalTestEvaluator {
         };
         int m = carried == null ? n : carried.select(theta, a, zError, zBound, sc);
         selectedLast = m >= n * FULL_SHARE ? n : m;
-        carriedLast = n - selectedLast;
         if (selectedLast == n) {
             recomputedLast = CertifiedPredictions.predict(l, theta, sc, hidden(a), zError, zBound, n, null, exact,
                     predictions, work);
@@ -148,37 +146,51 @@ final class IncrementalTestEvaluator {
         if (z0 == null) {
             z0 = SharedProducts.origin(test, testRows, w1Origin, h);
         }
-        if (chunkZ == null) {
-            chunkZ = new double[h][CHUNK];
-            chunkKernel = new double[nTrain][CHUNK];
+        if (chunk == null) {
+            chunk = new Chunk(h, nTrain);
         }
-        int[] images = new int[Math.min(m, CHUNK)], pred = new int[images.length];
-        double[] error = new double[images.length], bound = new double[images.length];
+        Chunk c = chunk;
         int recomputed = 0;
         for (int c0 = 0; c0 < m; c0 += CHUNK) {
             int len = Math.min(CHUNK, m - c0);
-            System.arraycopy(carried.needed, c0, images, 0, len);
-            KernelRows.gather(z0, images, len, chunkZ);
-            KernelRows.gather(kernel, images, len, chunkKernel);
+            System.arraycopy(carried.needed, c0, c.images, 0, len);
+            KernelRows.gather(z0, c.images, len, c.z);
+            KernelRows.gather(kernel, c.images, len, c.kernel);
             for (int p = 0; p < len; p++) {
-                error[p] = zError[images[p]];
-                bound[p] = zBound[images[p]];
+                c.error[p] = zError[c.images[p]];
+                c.bound[p] = zBound[c.images[p]];
             }
-            KernelRows.accumulate(chunkZ, chunkKernel, a, len, nTrain, h);
-            recomputed += CertifiedPredictions.predict(l, theta, sc, chunkZ, error, bound, len, images, exact, pred, work);
+            KernelRows.accumulate(c.z, c.kernel, a, len, nTrain, h);
+            recomputed += CertifiedPredictions.predict(l, theta, sc, c.z, c.error, c.bound, len, c.images, exact, c.pred, work);
             for (int p = 0; p < len; p++) {
-                predictions[images[p]] = pred[p];
-                carried.computed(images[p], work.slack[p]);
+                predictions[c.images[p]] = c.pred[p];
+                carried.computed(c.images[p], work.slack[p]);
             }
         }
         return recomputed;
     }
 
+    /** A chunk's images, their gathered Z and kernel columns, bounds and predictions. */
+    private static final class Chunk {
+        final double[][] z;
+        final double[][] kernel;
+        final int[] images = new int[CHUNK];
+        final int[] pred = new int[CHUNK];
+        final double[] error = new double[CHUNK];
+        final double[] bound = new double[CHUNK];
+
+        Chunk(int h, int nTrain) {
+            z = new double[h][CHUNK];
+            kernel = new double[nTrain][CHUNK];
+        }
+    }
+
     /** Images the last {@link #accuracy} call recomputed exactly (for tests). */
     int recomputedLast;
-    /** Images whose predictions the last {@link #accuracy} call carried over from an earlier one (for tests). */
-    int carriedLast;
-    /** Images the last {@link #accuracy} call computed: all, or the first of {@code carried.needed} (for tests). */
+    /**
+     * Images the last {@link #accuracy} call computed: all, or the first of {@code carried.needed}; the
+     * others' predictions were carried over from an earlier call (for tests).
+     */
     int selectedLast;
     /** The predictions of the last {@link #accuracy} call, each computed by it or carried over to it. */
     final int[] predictions;
