@@ -52,12 +52,18 @@ class CarriedCertificatesTest {
         return new Tally(evaluations, carried, partial, changed, (long) evaluations * images);
     }
 
+    /** A net with the incremental evaluator, told it will evaluate often (so it keeps certificates). */
+    private static TwoLayerNet evaluatingOften(FewShotTask task, int hidden, double initStd, long seed) {
+        TwoLayerNet net = new TwoLayerNet(task, hidden, initStd, new JvmEvaluator(), true);
+        net.expectEvaluations(1000);
+        net.initialize(seed);
+        return net;
+    }
+
     @Test
     void predictionsCarriedOverAreTheDirectEvaluationsAtEveryEvaluation() {
         FewShotTask task = task(30, 1500, 41);
-        TwoLayerNet net = new TwoLayerNet(task, 20, 0.1, new JvmEvaluator(), true);
-        net.expectEvaluations(1000);
-        net.initialize(2);
+        TwoLayerNet net = evaluatingOften(task, 20, 0.1, 2);
         Tally t = trainAndCheck(net, task, 0.05, 120, 15, 9);
         // The test has teeth: predictions do change between evaluations, so a bound too small would
         // carry a stale one and fail above; and the certificates do carry, often in part.
@@ -74,9 +80,7 @@ class CarriedCertificatesTest {
     @Test
     void everyDirectLogitMovesByNoMoreThanTheStatedBound() {
         FewShotTask task = task(20, 600, 47);
-        TwoLayerNet net = new TwoLayerNet(task, 20, 0.1, new JvmEvaluator(), true);
-        net.expectEvaluations(1000);
-        net.initialize(5);
+        TwoLayerNet net = evaluatingOften(task, 20, 0.1, 5);
         int images = task.test().count(), out = 10;
         double[][] cNow = new double[images][2];
         double[] refLogits = new double[images * out], refB = new double[images];
@@ -125,9 +129,7 @@ class CarriedCertificatesTest {
         for (int run = 0; run < 8; run++) {
             int hidden = 2 + r.nextInt(40), n = 10 * (1 + r.nextInt(5));
             FewShotTask task = task(n, 300 + r.nextInt(500), 500 + run);
-            TwoLayerNet net = new TwoLayerNet(task, hidden, new double[] {0.01, 0.1, 0.5, 2}[run % 4], new JvmEvaluator(), true);
-            net.expectEvaluations(1000);
-            net.initialize(run);
+            TwoLayerNet net = evaluatingOften(task, hidden, new double[] {0.01, 0.1, 0.5, 2}[run % 4], run);
             trainAndCheck(net, task, r.nextDouble(0.01, 0.3), 40, 1 + r.nextInt(n / 2), run);
         }
     }
@@ -135,9 +137,7 @@ class CarriedCertificatesTest {
     @Test
     void aReplacedThetaCarriesNothingOver() {
         FewShotTask task = task(20, 800, 43);
-        TwoLayerNet net = new TwoLayerNet(task, 20, 0.1, new JvmEvaluator(), true);
-        net.expectEvaluations(1000);
-        net.initialize(1);
+        TwoLayerNet net = evaluatingOften(task, 20, 0.1, 1);
         trainAndCheck(net, task, 0.02, 28, 10, 3);
         assertThat(net.incremental().selectedLast).isLessThan(task.test().count());
         // The same tensors with the classes' output weights rotated: every prediction moves.
