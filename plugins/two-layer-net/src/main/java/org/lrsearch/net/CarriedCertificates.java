@@ -64,16 +64,13 @@ final class CarriedCertificates {
     /** Tests only: told every image's C and B at each evaluation; null in real runs. */
     static Witness witness;
 
-    CarriedCertificates(ParameterLayout l, double[][] kernel, SparseRows test, double trainMax) {
+    /** @param kernelError per test image, the kernel's rounding ({@link EvaluationBounds#kernelEntryError}) */
+    CarriedCertificates(ParameterLayout l, double[][] kernel, double[] kernelError) {
         this.l = l;
         this.kernel = kernel;
-        this.n = test.count;
+        this.n = kernelError.length;
         this.nTrain = kernel.length;
-        double[] l1 = test.l1();
-        kernelError = new double[n];
-        for (int i = 0; i < n; i++) {
-            kernelError[i] = CertifiedPredictions.gamma(test.start[i + 1] - test.start[i] + 1) * l1[i] * trainMax * (1 + 1e-12);
-        }
+        this.kernelError = kernelError;
         gammaS = 4 * CertifiedPredictions.gamma(nTrain + 2);
         pathA = new double[nTrain];
         slack = new double[n];

@@ -60,9 +60,17 @@ final class EvaluationBounds {
         trainMax = max;
     }
 
-    /** max |X_train|. */
-    double trainMax() {
-        return trainMax;
+    /**
+     * Per test image, a bound on |K_it − x·x_t| for every training image t, the kernel's rounding
+     * (γ_{nnz+1}·Σ|x|·max|X_train|, rounded up; the same term as in {@link #hiddenError}).
+     */
+    double[] kernelEntryError() {
+        double[] l1 = test.l1();
+        double[] e = new double[test.count];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = gammaNnz[i] * l1[i] * trainMax * (1 + 1e-12);
+        }
+        return e;
     }
 
     /** W1(0) of the run (its largest magnitude enters every bound). */

@@ -50,7 +50,7 @@ final class IncrementalTestEvaluator {
         this.predictions = new int[test.count()];
         this.work = new CertifiedPredictions.Work(l.out(), test.count());
         this.bounds = new EvaluationBounds(testRows, kernel, train);
-        this.carried = carry ? new CarriedCertificates(l, kernel, testRows, bounds.trainMax()) : null;
+        this.carried = carry ? new CarriedCertificates(l, kernel, bounds.kernelEntryError()) : null;
     }
 
     /** θ was replaced: W1(0) is now {@code w1} (kept, not copied) and A restarts from 0. */
