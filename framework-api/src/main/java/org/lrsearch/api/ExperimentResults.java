@@ -3,14 +3,16 @@ package org.lrsearch.api;
 import java.util.List;
 
 /**
- * Everything a reporter renders from: the experiment and its finished runs, in grid order.
+ * Everything a reporter renders from: the experiment and its finished runs, in grid order. Read from a
+ * results store, the runs are a {@link StoredList}: read in chunks as they are walked, each run's curve and
+ * traces only when asked for, so a reporter that summarises as it goes holds no more than a chunk.
  *
  * @since 0.1
  */
 public record ExperimentResults(ExperimentInfo info, List<RunResult> runs, List<RunResult> tuning) {
     public ExperimentResults {
-        runs = List.copyOf(runs);
-        tuning = List.copyOf(tuning);
+        runs = StoredList.keepOrCopy(runs);
+        tuning = StoredList.keepOrCopy(tuning);
     }
 
     /** The results of a study without tuning runs. */

@@ -44,11 +44,12 @@ public record RunResult(RunSpec spec, RunStatus status, String message, int stop
     }
 
     public RunResult {
-        results = Collections.unmodifiableMap(new LinkedHashMap<>(results));
-        curve = List.copyOf(curve);
-        events = List.copyOf(events);
-        lrSegments = List.copyOf(lrSegments);
-        scalars = List.copyOf(scalars);
+        // Most runs report no results (fixed rates): they share the empty map.
+        results = results.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(results));
+        curve = StoredList.keepOrCopy(curve);
+        events = StoredList.keepOrCopy(events);
+        lrSegments = StoredList.keepOrCopy(lrSegments);
+        scalars = StoredList.keepOrCopy(scalars);
         warnings = List.copyOf(warnings);
         message = message == null ? "" : message;
     }

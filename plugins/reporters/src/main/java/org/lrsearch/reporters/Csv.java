@@ -1,5 +1,7 @@
 package org.lrsearch.reporters;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 
 /** RFC 4180 rows: fields quoted when they hold a comma, quote or line break; CRLF line ends. */
@@ -17,13 +19,13 @@ public final class Csv {
         return s;
     }
 
-    public static void row(StringBuilder out, List<String> fields) {
+    public static void row(Writer out, List<String> fields) throws IOException {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
-                out.append(',');
+                out.write(',');
             }
-            out.append(field(fields.get(i)));
+            out.write(field(fields.get(i)));
         }
-        out.append("\r\n");
+        out.write("\r\n");
     }
 }

@@ -1,6 +1,7 @@
 package org.lrsearch.reporters;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,22 +44,21 @@ public final class CsvReporter implements ReporterPlugin<CsvOptions> {
     @Override
     public List<Path> report(CsvOptions options, ExperimentResults results, Path outDir) throws IOException {
         List<Path> files = new ArrayList<>();
-        files.add(AtomicFiles.write(outDir.resolve("results.csv"), results(results)));
+        files.add(AtomicFiles.write(outDir.resolve("results.csv"), w -> results(results, w)));
         if (options.curves()) {
-            files.add(AtomicFiles.write(outDir.resolve("curves.csv"), curves(results)));
+            files.add(AtomicFiles.write(outDir.resolve("curves.csv"), w -> curves(results, w)));
         }
         return files;
     }
 
-    /** The content of results.csv. */
-    public static String results(ExperimentResults results) {
-        StringBuilder sb = new StringBuilder();
-        Csv.row(sb, COLUMNS);
+    /** Writes results.csv, a row as each run is read (a study's runs are never held at once). */
+    static void results(ExperimentResults results, Writer out) throws IOException {
+        Csv.row(out, COLUMNS);
         for (RunResult run : all(results)) {
             RunSpec s = run.spec();
             Object hidden = s.coordinate("model.hidden");
             Object optimizer = s.coordinate("optimizer");
-            Csv.row(sb, List.of(s.runId(), s.dataset(), s.model(), hidden == null ? "" : String.valueOf(hidden),
+            Csv.row(out, List.of(s.runId(), s.dataset(), s.model(), hidden == null ? "" : String.valueOf(hidden),
                     String.valueOf(s.batchSize()),
                     String.valueOf(s.shots()), s.selection(), s.strategy(), s.strategyPlugin(), String.valueOf(s.seed()),
                     String.valueOf(s.iterations()), NumberText.plain(run.testAccuracy()), NumberText.plain(run.finalTrainLoss()),
@@ -68,31 +68,26 @@ public final class CsvReporter implements ReporterPlugin<CsvOptions> {
                     NumberText.plain(run.validationAccuracy()), phase(s), s.coordinate("trial") == null ? ""
                             : String.valueOf(s.coordinate("trial"))));
         }
-        return sb.toString();
     }
 
     /** Evaluation runs, then a tuned study's tuning runs: every stored run has its row. */
-    private static List<RunResult> all(ExperimentResults results) {
-        List<RunResult> all = new ArrayList<>(results.runs());
-        all.addAll(results.tuning());
-        return all;
+    private static Iterable<RunResult> all(ExperimentResults results) {
+        return () -> java.util.stream.Stream.concat(results.runs().stream(), results.tuning().stream()).iterator();
     }
 
     private static String phase(RunSpec s) {
         return s.coordinate("phase") == null ? "evaluation" : String.valueOf(s.coordinate("phase"));
     }
 
-    /** The content of curves.csv. */
-    public static String curves(ExperimentResults results) {
-        StringBuilder sb = new StringBuilder();
-        Csv.row(sb, CURVE_COLUMNS);
+    /** Writes curves.csv, run by run. */
+    static void curves(ExperimentResults results, Writer out) throws IOException {
+        Csv.row(out, CURVE_COLUMNS);
         for (RunResult run : all(results)) {
             for (CurvePoint p : run.curve()) {
-                Csv.row(sb, List.of(run.spec().runId(), String.valueOf(p.iteration()), NumberText.plain(p.epoch()),
+                Csv.row(out, List.of(run.spec().runId(), String.valueOf(p.iteration()), NumberText.plain(p.epoch()),
                         NumberText.plain(p.testAccuracy()), NumberText.plain(p.trainAccuracy()), NumberText.plain(p.lr()),
                         NumberText.plain(p.passes())));
             }
         }
-        return sb.toString();
     }
 }

@@ -41,7 +41,7 @@ public final class Reports {
     /** Runs every reporter recorded in {@code out}'s store; returns the files written. */
     public List<Path> render(Path out) {
         try (ResultsStore store = ResultsStore.open(out)) {
-            List<Path> files = write(store, out, out, runs -> runs, null);
+            List<Path> files = write(store, out, out, null, null);
             OutputFolder.recordWritten(store, out, files);
             return files;
         } catch (IOException e) {
@@ -54,7 +54,8 @@ public final class Reports {
      * reader that writes elsewhere than the study's folder ({@code lrsearch serve}).
      *
      * @param folder the study's folder, named in errors
-     * @param select the runs to report, from every stored run in grid order
+     * @param select the runs to report, from every stored run in grid order; null for all, read from the store in
+     *               chunks as reporters walk them
      * @param ids    the reporters to run (null: those the experiment records); one it does not record runs with
      *               its defaults
      */
@@ -75,7 +76,7 @@ public final class Reports {
                 }
             }
         }
-        ExperimentResults results = ExperimentResults.of(info, select.apply(store.runs()));
+        ExperimentResults results = select == null ? store.results(info) : ExperimentResults.of(info, select.apply(store.runs()));
         List<Path> files = new ArrayList<>();
         for (Map<String, Object> spec : specs) {
             Map<String, Object> options = new LinkedHashMap<>(spec);

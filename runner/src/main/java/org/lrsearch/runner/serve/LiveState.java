@@ -229,7 +229,7 @@ final class LiveState implements AutoCloseable {
                 Path dir = s.dir().resolve("downloads-" + DOWNLOADS.get(name));
                 Files.createDirectories(dir);
                 try (ResultsStore store = open()) {
-                    for (Path f : reports.write(store, folder, dir, runs -> runs, List.of(DOWNLOADS.get(name)))) {
+                    for (Path f : reports.write(store, folder, dir, null, List.of(DOWNLOADS.get(name)))) {
                         s.downloads().put(f.getFileName().toString(), f);
                     }
                 }

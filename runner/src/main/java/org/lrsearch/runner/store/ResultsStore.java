@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.lrsearch.api.CurvePoint;
+import org.lrsearch.api.ExperimentInfo;
+import org.lrsearch.api.ExperimentResults;
 import org.lrsearch.api.LrSegment;
 import org.lrsearch.api.RunResult;
 import org.lrsearch.api.RunSpec;
@@ -273,11 +275,23 @@ public final class ResultsStore implements AutoCloseable {
         return out;
     }
 
-    /** Every stored run, in grid order (a tuned study's tuning runs without their traces). */
+    /**
+     * Every stored run, in grid order (a tuned study's tuning runs without their traces), read from the store
+     * in chunks as the list is walked: read it while the store is open.
+     */
     public synchronized List<RunResult> runs() {
+        return list(StoredRuns.Phase.ALL);
+    }
+
+    /** What reporters render from: the evaluation runs and the tuning runs, each read as {@link #runs()} is. */
+    public synchronized ExperimentResults results(ExperimentInfo info) {
+        return new ExperimentResults(info, list(StoredRuns.Phase.EVALUATION), list(StoredRuns.Phase.TUNING_ONLY));
+    }
+
+    private List<RunResult> list(StoredRuns.Phase phase) {
         try {
-            return StoredRuns.read(db);
-        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            return StoredRuns.list(this, db, phase);
+        } catch (SQLException e) {
             throw new IllegalStateException("results store: " + e.getMessage(), e);
         }
     }

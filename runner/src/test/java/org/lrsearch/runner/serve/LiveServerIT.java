@@ -62,8 +62,12 @@ class LiveServerIT {
         finished = tmp.resolve("quick");
         Cli cli = Cli.run("run", Path.of("..", "experiments", "quick.yaml").toString(), "seeds=[0,1]", "--out", finished.toString());
         assertThat(cli.exitCode).as(cli.toString()).isZero();
+        // Read whole: the store's runs are read as they are walked, and these are committed again after it closes.
         try (ResultsStore store = ResultsStore.open(finished)) {
-            runs = store.runs();
+            runs = store.runs().stream().map(r -> new RunResult(r.spec(), r.status(), r.message(), r.stoppedAt(),
+                    r.testAccuracy(), r.finalTrainLoss(), r.results(), r.forwardPasses(), r.backwardPasses(), r.wallMs(),
+                    r.evalMs(), new ArrayList<>(r.curve()), new ArrayList<>(r.events()), new ArrayList<>(r.lrSegments()),
+                    new ArrayList<>(r.scalars()), r.warnings(), r.validationAccuracy())).toList();
         }
         assertThat(runs).hasSize(8);
         reports = Guice.createInjector(new PluginModule(Registry.discover((Path) null))).getInstance(Reports.class);
