@@ -46,10 +46,29 @@ public record RunSpec(String runId, String dataset, String model, int batchSize,
         Map<String, Object> c = new LinkedHashMap<>();
         // Stores written before coordinates existed read back with none.
         if (coordinates != null) {
-            coordinates.forEach((k, v) -> c.put(intern(k), v instanceof String t ? intern(t) : v));
+            coordinates.forEach((k, v) -> c.put(intern(k), frozen(v)));
         }
-        coordinates = coordinates == null ? Map.of() : Collections.unmodifiableMap(c);
-        swept = swept == null ? List.of() : swept.stream().map(RunSpec::intern).toList();
+        // So are the coordinates of a cell's runs, and the swept keys of all: held once each (Canonical).
+        coordinates = coordinates == null ? Map.of() : Canonical.of(Collections.unmodifiableMap(c));
+        swept = swept == null ? List.of() : Canonical.of(swept.stream().map(RunSpec::intern).toList());
+    }
+
+    /** A coordinate's value as it will stay: text interned, lists and maps (YAML's) copied unmodifiable. */
+    private static Object frozen(Object v) {
+        if (v instanceof String t) {
+            return intern(t);
+        }
+        if (v instanceof List<?> l) {
+            List<Object> c = new java.util.ArrayList<>(l.size());
+            l.forEach(x -> c.add(frozen(x)));
+            return Collections.unmodifiableList(c);
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<Object, Object> c = new LinkedHashMap<>();
+            m.forEach((k, x) -> c.put(k, frozen(x)));
+            return Collections.unmodifiableMap(c);
+        }
+        return v;
     }
 
     private static String intern(String s) {
