@@ -39,17 +39,18 @@ public record PairedStats(String method, String baseline, int pairs, int nonZero
 
     /** The paired comparison before adjustment (holmP = wilcoxonP, family 1), or null when no cell has both. */
     public static PairedStats compare(ExperimentResults results, String method, String baseline) {
-        Map<String, Double> base = new HashMap<>();
+        Settings.Shared shared = new Settings.Shared();
+        Map<PairKey, Double> base = new HashMap<>();
         for (RunResult r : results.runs()) {
             if (r.spec().strategy().equals(baseline) && r.status() != RunStatus.FAILED
-                    && base.put(pairKey(r), r.testAccuracy()) != null) {
-                throw new IllegalArgumentException("two runs of '" + baseline + "' share the pairing key " + pairKey(r)
+                    && base.put(PairKey.of(r, shared), r.testAccuracy()) != null) {
+                throw new IllegalArgumentException("two runs of '" + baseline + "' share the pairing key " + PairKey.of(r, shared)
                         + ": they differ in something no swept key records, so pairing them would pool configurations");
             }
         }
         List<Double> a = new ArrayList<>(), b = new ArrayList<>();
         for (RunResult r : results.runs()) {
-            Double other = base.get(pairKey(r));
+            Double other = r.spec().strategy().equals(method) ? base.get(PairKey.of(r, shared)) : null;
             if (r.spec().strategy().equals(method) && r.status() != RunStatus.FAILED && other != null) {
                 a.add(r.testAccuracy());
                 b.add(other);
@@ -96,12 +97,19 @@ public record PairedStats(String method, String baseline, int pairs, int nonZero
     }
 
     /** Everything that makes two runs a pair: every coordinate but the strategy, the fixed settings, and the seed. */
-    private static String pairKey(RunResult r) {
-        var s = r.spec();
-        Map<String, Object> coordinates = new java.util.TreeMap<>(s.coordinates());
-        coordinates.keySet().removeAll(ResultCells.METHOD_KEYS);
-        return s.dataset() + "/" + s.model() + "/" + s.batchSize() + "/" + s.shots() + "/" + s.selection() + "/"
-                + s.iterations() + "/" + coordinates + "/seed " + s.seed();
+    private record PairKey(String dataset, String model, int batchSize, int shots, String selection, int iterations,
+                           Map<String, Object> setting, long seed) {
+        static PairKey of(RunResult r, Settings.Shared shared) {
+            var s = r.spec();
+            return new PairKey(s.dataset(), s.model(), s.batchSize(), s.shots(), s.selection(), s.iterations(),
+                    shared.setting(s), s.seed());
+        }
+
+        @Override
+        public String toString() {
+            return dataset + "/" + model + "/" + batchSize + "/" + shots + "/" + selection + "/" + iterations + "/" + setting
+                    + "/seed " + seed;
+        }
     }
 
     /** The conclusion in words: one verdict, from the Holm-adjusted Wilcoxon test, with the correction named. */

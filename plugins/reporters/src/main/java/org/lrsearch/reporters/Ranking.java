@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.lrsearch.api.ExperimentResults;
 import org.lrsearch.api.RunResult;
 import org.lrsearch.api.RunStatus;
@@ -34,14 +33,14 @@ record Ranking(List<String> strategies, double[] meanRanks, RankingStats.Friedma
         if (strategies.size() < 2) {
             return null;
         }
-        Map<String, Map<String, Double>> blocks = new TreeMap<>();
+        // A block is a setting and a seed. Their order does not matter: ranks are sums of halves, exact in any order.
+        Settings.Shared shared = new Settings.Shared();
+        Map<Block, Map<String, Double>> blocks = new LinkedHashMap<>();
         for (RunResult r : results.runs()) {
             if (r.status() == RunStatus.FAILED || Double.isNaN(r.testAccuracy())) {
                 continue;
             }
-            Map<String, Object> c = new TreeMap<>(r.spec().coordinates());
-            c.keySet().removeAll(ResultCells.METHOD_KEYS);
-            blocks.computeIfAbsent(c + "/seed " + r.spec().seed(), k -> new LinkedHashMap<>())
+            blocks.computeIfAbsent(new Block(shared.setting(r.spec()), r.spec().seed()), k -> new LinkedHashMap<>(4))
                     .put(r.spec().strategy(), r.testAccuracy());
         }
         List<double[]> rows = new ArrayList<>();
@@ -59,6 +58,9 @@ record Ranking(List<String> strategies, double[] meanRanks, RankingStats.Friedma
         return new Ranking(List.copyOf(strategies), RankingStats.averageRanks(acc), RankingStats.friedman(acc),
                 RankingStats.criticalDifference(strategies.size(), acc.length, 0.05), baseline,
                 identical(strategies, acc));
+    }
+
+    private record Block(Map<String, Object> setting, long seed) {
     }
 
     private static List<List<String>> identical(List<String> strategies, double[][] acc) {

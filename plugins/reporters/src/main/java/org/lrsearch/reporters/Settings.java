@@ -1,9 +1,12 @@
 package org.lrsearch.reporters;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.lrsearch.api.RunResult;
@@ -33,6 +36,24 @@ final class Settings {
                     .computeIfAbsent(r.spec().strategy(), k -> new ArrayList<>()).add(r);
         }
         return groups;
+    }
+
+    /**
+     * Runs' coordinates without the method's, one instance per distinct setting: the pairing keys of a
+     * study's runs (a setting and a seed) then take a few bytes a run, not a copy of its coordinates.
+     */
+    static final class Shared {
+        private final Map<Map<String, Object>, Map<String, Object>> byCoordinates = new IdentityHashMap<>();
+        private final Map<Map<String, Object>, Map<String, Object>> settings = new HashMap<>();
+
+        /** All coordinates but the method's, sorted by key. */
+        Map<String, Object> setting(RunSpec s) {
+            return byCoordinates.computeIfAbsent(s.coordinates(), c -> {
+                Map<String, Object> m = new TreeMap<>(c);
+                m.keySet().removeAll(ResultCells.METHOD_KEYS);
+                return settings.computeIfAbsent(m, k -> k);
+            });
+        }
     }
 
     /** {@code training.batchSize=2, dataset.shots=1}; "all runs" when only the method is swept. */
