@@ -97,7 +97,7 @@ public final class JsonReporter implements ReporterPlugin<JsonOptions> {
         if (ranking != null) {
             List<Map<String, Object>> ranks = new ArrayList<>();
             for (int j = 0; j < ranking.strategies().size(); j++) {
-                ranks.add(Map.of("strategy", ranking.strategies().get(j), "meanRank", ranking.meanRanks()[j]));
+                ranks.add(JsonReporter.ordered("strategy", ranking.strategies().get(j), "meanRank", ranking.meanRanks()[j]));
             }
             summary.put("ranking", ranks);
             RankingStats.Friedman f = ranking.friedman();
@@ -198,6 +198,17 @@ public final class JsonReporter implements ReporterPlugin<JsonOptions> {
         m.put("significant", ps.nonZero() > 0 && ps.significant());
         m.put("pairedTTestP", Double.isNaN(ps.tTestP()) ? null : ps.tTestP());
         m.put("verdict", ps.verdict());
+        return m;
+    }
+
+    /**
+     * A two-key object of summary.json in this order. {@code Map.of} iterates in an order that changes from
+     * one JVM to the next, and summary.json must read the same every time it is rendered.
+     */
+    static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
         return m;
     }
 

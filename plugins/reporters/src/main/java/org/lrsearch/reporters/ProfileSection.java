@@ -133,7 +133,7 @@ final class ProfileSection {
         List<Map<String, Object>> targets = new ArrayList<>();
         List<Map<String, Object>> costs = new ArrayList<>();
         for (Setting w : p.settings()) {
-            targets.add(Map.of("coordinates", w.coordinates(), "target", w.target()));
+            targets.add(JsonReporter.ordered("coordinates", w.coordinates(), "target", w.target()));
             w.cost().forEach((s, c) -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("strategy", s);

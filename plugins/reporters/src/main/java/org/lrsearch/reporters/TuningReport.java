@@ -99,7 +99,7 @@ final class TuningReport {
                 x.put("objective", v instanceof Double d && Double.isFinite(d) ? d : null);
                 return x;
             }).toList());
-            m.put("winner", g.winner() < 0 ? null : Map.of("trial", g.trials().get(g.winner()).get("trial"),
+            m.put("winner", g.winner() < 0 ? null : JsonReporter.ordered("trial", g.trials().get(g.winner()).get("trial"),
                     "options", g.trials().get(g.winner()).get("options")));
             out.add(m);
         }
