@@ -4,7 +4,6 @@ import java.lang.ref.SoftReference;
 import java.util.AbstractList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * A read-only list whose elements stay in a results store until they are read, and are read again once the
@@ -19,16 +18,6 @@ import java.util.function.Supplier;
  * @since 0.4
  */
 public abstract class StoredList<E> extends AbstractList<E> {
-
-    /** A list read whole by {@code read} when first used, and again if the memory it held was needed. */
-    public static <E> StoredList<E> of(Supplier<List<E>> read) {
-        return new ReadWhole<>() {
-            @Override
-            protected List<E> read() {
-                return read.get();
-            }
-        };
-    }
 
     /** {@code list} itself when it is a stored list, else an unmodifiable copy ({@link List#copyOf}). */
     public static <E> List<E> keepOrCopy(List<E> list) {

@@ -157,64 +157,50 @@ final class StoredRuns extends StoredList<RunResult> {
                 real(r, "validation_accuracy"));
     }
 
-    private List<CurvePoint> curve(String id) throws SQLException {
-        List<CurvePoint> out = new ArrayList<>();
-        try (PreparedStatement p = db.prepareStatement("SELECT iteration, test_accuracy, lr, epoch, train_accuracy, passes"
-                + " FROM curves WHERE run_id = ? ORDER BY iteration")) {
-            p.setString(1, id);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    out.add(new CurvePoint(r.getInt(1), real(r, 2), real(r, 3), real(r, 4), real(r, 5), real(r, 6)));
-                }
-            }
-        }
-        return out;
+    private List<CurvePoint> curve(String id) throws SQLException, JsonProcessingException {
+        return rows("SELECT iteration, test_accuracy, lr, epoch, train_accuracy, passes FROM curves WHERE run_id = ?"
+                + " ORDER BY iteration", id, r -> new CurvePoint(r.getInt(1), real(r, 2), real(r, 3), real(r, 4), real(r, 5), real(r, 6)));
     }
 
     private List<TraceEvent> events(String id) throws SQLException, JsonProcessingException {
-        List<TraceEvent> out = new ArrayList<>();
-        try (PreparedStatement p = db.prepareStatement("SELECT iteration, type, payload FROM events WHERE run_id = ? ORDER BY seq")) {
+        return rows("SELECT iteration, type, payload FROM events WHERE run_id = ? ORDER BY seq", id, r -> new TraceEvent(
+                r.getInt(1), r.getString(2), READ.readValue(r.getString(3), new TypeReference<Map<String, Object>>() { })));
+    }
+
+    private List<LrSegment> segments(String id) throws SQLException, JsonProcessingException {
+        return rows("SELECT first, last, lr FROM lr_segments WHERE run_id = ? ORDER BY first", id,
+                r -> new LrSegment(r.getInt(1), r.getInt(2), real(r, 3)));
+    }
+
+    private List<ScalarSeries> scalars(String id) throws SQLException, JsonProcessingException {
+        return rows("SELECT name, iterations, vals FROM scalars WHERE run_id = ? ORDER BY rowid", id, r -> {
+            java.nio.IntBuffer it = ByteBuffer.wrap(r.getBytes(2)).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+            java.nio.DoubleBuffer v = ByteBuffer.wrap(r.getBytes(3)).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
+            int[] its = new int[it.remaining()];
+            double[] vals = new double[v.remaining()];
+            it.get(its);
+            v.get(vals);
+            return new ScalarSeries(r.getString(1), its, vals);
+        });
+    }
+
+    /** The rows {@code sql} selects for one run ({@code ?} its id), each made into an element by {@code row}. */
+    private <E> List<E> rows(String sql, String id, Row<E> row) throws SQLException, JsonProcessingException {
+        List<E> out = new ArrayList<>();
+        try (PreparedStatement p = db.prepareStatement(sql)) {
             p.setString(1, id);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    out.add(new TraceEvent(r.getInt(1), r.getString(2),
-                            READ.readValue(r.getString(3), new TypeReference<Map<String, Object>>() { })));
+                    out.add(row.read(r));
                 }
             }
         }
         return out;
     }
 
-    private List<LrSegment> segments(String id) throws SQLException {
-        List<LrSegment> out = new ArrayList<>();
-        try (PreparedStatement p = db.prepareStatement("SELECT first, last, lr FROM lr_segments WHERE run_id = ? ORDER BY first")) {
-            p.setString(1, id);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    out.add(new LrSegment(r.getInt(1), r.getInt(2), real(r, 3)));
-                }
-            }
-        }
-        return out;
-    }
-
-    private List<ScalarSeries> scalars(String id) throws SQLException {
-        List<ScalarSeries> out = new ArrayList<>();
-        try (PreparedStatement p = db.prepareStatement("SELECT name, iterations, vals FROM scalars WHERE run_id = ? ORDER BY rowid")) {
-            p.setString(1, id);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    java.nio.IntBuffer it = ByteBuffer.wrap(r.getBytes(2)).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
-                    java.nio.DoubleBuffer v = ByteBuffer.wrap(r.getBytes(3)).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
-                    int[] its = new int[it.remaining()];
-                    double[] vals = new double[v.remaining()];
-                    it.get(its);
-                    v.get(vals);
-                    out.add(new ScalarSeries(r.getString(1), its, vals));
-                }
-            }
-        }
-        return out;
+    @FunctionalInterface
+    private interface Row<E> {
+        E read(ResultSet r) throws SQLException, JsonProcessingException;
     }
 
     /**
