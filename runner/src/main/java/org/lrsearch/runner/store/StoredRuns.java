@@ -31,8 +31,8 @@ import org.lrsearch.api.TraceEvent;
  * Stored runs read back in grid order, {@value #CHUNK} runs at a time as they are walked, each run's curve
  * and traces only when asked for. Only the row ids and a weak reference to each run read (about 40 bytes a
  * run) are held for good; chunks are held softly, so a reporter that walks the runs several times reads them
- * once while memory allows, and again when it does not. A tuned study's tuning runs come without their traces (reports use only their outcome
- * and curve, and a fair shootout stores thousands).
+ * once while memory allows, and again when it does not. A tuned study's tuning runs come without their
+ * traces (reports use only their outcome and curve, and a fair shootout stores thousands).
  */
 final class StoredRuns extends StoredList<RunResult> {
     static final int CHUNK = 256;
@@ -112,15 +112,20 @@ final class StoredRuns extends StoredList<RunResult> {
     }
 
     private List<RunResult> chunk(int from, int to) throws SQLException, JsonProcessingException {
+        // Only the runs nothing holds any more are read and parsed again.
         StringBuilder in = new StringBuilder();
         for (int i = from; i < to; i++) {
-            in.append(i == from ? "" : ",").append(rowIds[i]);
+            if (known(i) == null) {
+                in.append(in.length() == 0 ? "" : ",").append(rowIds[i]);
+            }
         }
         Map<Long, RunResult> byRow = new HashMap<>();
-        try (PreparedStatement p = db.prepareStatement("SELECT rowid, *, " + TUNING + " AS tuning FROM runs WHERE rowid IN (" + in + ")");
-             ResultSet r = p.executeQuery()) {
-            while (r.next()) {
-                byRow.put(r.getLong(1), run(r));
+        if (in.length() > 0) {
+            try (PreparedStatement p = db.prepareStatement("SELECT rowid, *, " + TUNING + " AS tuning FROM runs WHERE rowid IN ("
+                    + in + ")"); ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    byRow.put(r.getLong(1), run(r));
+                }
             }
         }
         List<RunResult> out = new ArrayList<>(to - from);
